@@ -1,0 +1,179 @@
+// The SKU index: a LanceDB table per catalog version with the item's vector and its search text
+// under a full-text index, plus a manifest that names the current version. Building writes a
+// new table and then swaps the manifest by rename, so readers never see a half-built index.
+
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import * as lancedb from '@lancedb/lancedb';
+import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
+
+import type { Embedder } from '../embedder/embedder';
+import { parseName, searchText } from '../pipeline/parse-name';
+import type { PreparedItem, PreparedLine } from '../pipeline/rerank';
+import { buildIdfTable, type IdfTable } from '../pipeline/text-similarity';
+import type { CatalogItem } from '../pipeline/types';
+import { normalizeUnit } from '../pipeline/units';
+
+export interface IndexManifest {
+  version: number;
+  table: string;
+  embedderId: string;
+  dimension: number;
+  itemCount: number;
+  catalogFile: string | null;
+  /** Hash of the catalog items the version was built from, to skip rebuilding an unchanged catalog. */
+  catalogFingerprint: string | null;
+  createdAt: string;
+}
+
+const MANIFEST = 'manifest.json';
+/** Above this many items a vector index (HNSW with scalar quantization) replaces exact search. */
+const ANN_THRESHOLD = 20_000;
+const EMBED_BATCH = 512;
+
+export async function readManifest(dir: string): Promise<IndexManifest | null> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as IndexManifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Build a new index version from catalog items and make it current. */
+export async function buildSkuIndex(
+  dir: string,
+  items: CatalogItem[],
+  embedder: Embedder,
+  options: { catalogFile?: string; catalogFingerprint?: string } = {},
+): Promise<IndexManifest> {
+  await mkdir(dir, { recursive: true });
+  const previous = await readManifest(dir);
+  const version = (previous?.version ?? 0) + 1;
+  const tableName = `skus_v${version}`;
+
+  const db = await lancedb.connect(dir);
+  const schema = new Schema([
+    new Field('sku', new Utf8()),
+    new Field('name', new Utf8()),
+    new Field('unit', new Utf8()),
+    new Field('category', new Utf8(), true),
+    new Field('search_text', new Utf8()),
+    new Field('vector', new FixedSizeList(embedder.dimension, new Field('item', new Float32(), true))),
+  ]);
+  const table = await db.createEmptyTable(tableName, schema, { mode: 'overwrite' });
+
+  for (let start = 0; start < items.length; start += EMBED_BATCH) {
+    const batch = items.slice(start, start + EMBED_BATCH);
+    const texts = batch.map((item) => searchText(parseName(item.name)));
+    const vectors = await embedder.embed(texts);
+    await table.add(
+      batch.map((item, i) => ({
+        sku: item.sku,
+        name: item.name,
+        unit: item.unit,
+        category: item.category ?? null,
+        search_text: texts[i] ?? '',
+        vector: Array.from(vectors[i] ?? []),
+      })),
+    );
+  }
+
+  await table.createIndex('search_text', {
+    config: lancedb.Index.fts({ baseTokenizer: 'whitespace', lowercase: true, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false }),
+  });
+  if (items.length >= ANN_THRESHOLD) {
+    await table.createIndex('vector', { config: lancedb.Index.hnswSq({ distanceType: 'cosine' }) });
+  }
+  table.close();
+  db.close();
+
+  const manifest: IndexManifest = {
+    version,
+    table: tableName,
+    embedderId: embedder.id,
+    dimension: embedder.dimension,
+    itemCount: items.length,
+    catalogFile: options.catalogFile ?? null,
+    catalogFingerprint: options.catalogFingerprint ?? null,
+    createdAt: new Date().toISOString(),
+  };
+  const temporary = path.join(dir, `${MANIFEST}.${process.pid}.tmp`);
+  await writeFile(temporary, JSON.stringify(manifest, null, 2));
+  await rename(temporary, path.join(dir, MANIFEST));
+  return manifest;
+}
+
+/** A read-only view of the current index version, with the catalog items prepared for reranking. */
+export class SkuIndex {
+  readonly manifest: IndexManifest;
+  readonly items: Map<string, PreparedItem>;
+  readonly idf: IdfTable;
+  readonly #db: lancedb.Connection;
+  readonly #table: lancedb.Table;
+  readonly #embedder: Embedder;
+
+  private constructor(manifest: IndexManifest, db: lancedb.Connection, table: lancedb.Table, embedder: Embedder, items: Map<string, PreparedItem>) {
+    this.manifest = manifest;
+    this.#db = db;
+    this.#table = table;
+    this.#embedder = embedder;
+    this.items = items;
+    this.idf = buildIdfTable([...items.values()].map((item) => item.parsed.tokens));
+  }
+
+  static async open(dir: string, embedder: Embedder): Promise<SkuIndex> {
+    const manifest = await readManifest(dir);
+    if (!manifest) throw new Error(`No SKU index in ${dir}: import a catalog first.`);
+    if (manifest.embedderId !== embedder.id) {
+      throw new Error(`The SKU index in ${dir} was built with ${manifest.embedderId}, not ${embedder.id}: import the catalog again.`);
+    }
+
+    const db = await lancedb.connect(dir);
+    const table = await db.openTable(manifest.table);
+    const rows = await table.query().select(['sku', 'name', 'unit', 'category']).toArray();
+    const items = new Map<string, PreparedItem>();
+    for (const row of rows as { sku: string; name: string; unit: string; category: string | null }[]) {
+      const item: CatalogItem = { sku: row.sku, name: row.name, unit: row.unit, category: row.category ?? undefined };
+      items.set(item.sku, { item, parsed: parseName(item.name), unit: normalizeUnit(item.unit) });
+    }
+    return new SkuIndex(manifest, db, table, embedder, items);
+  }
+
+  /** Retrieve candidate SKUs for each line from vector search and full-text search. */
+  async retrieve(lines: PreparedLine[], limit: number): Promise<string[][]> {
+    if (lines.length === 0) return [];
+    const texts = lines.map((line) => searchText(line.parsed));
+    const vectors = await this.#embedder.embed(texts);
+
+    const byVector = await this.#vectorSearch(vectors, limit);
+    const byText = await Promise.all(texts.map((text) => this.#textSearch(text, limit)));
+
+    return lines.map((_, i) => [...new Set([...(byVector[i] ?? []), ...(byText[i] ?? [])])]);
+  }
+
+  async #vectorSearch(vectors: Float32Array[], limit: number): Promise<string[][]> {
+    const first = vectors[0];
+    if (!first) return [];
+    let query = this.#table.vectorSearch(Array.from(first)).distanceType('cosine');
+    for (const vector of vectors.slice(1)) query = query.addQueryVector(Array.from(vector));
+    const rows = await query.select(['sku', '_distance']).limit(limit).toArray();
+
+    const results: string[][] = vectors.map(() => []);
+    for (const row of rows as { sku: string; query_index?: number }[]) results[row.query_index ?? 0]?.push(row.sku);
+    return results;
+  }
+
+  async #textSearch(text: string, limit: number): Promise<string[]> {
+    const query = text.replace(/[^a-zа-я0-9. ]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!query) return [];
+    const rows = await this.#table.search(query, 'fts').select(['sku', '_score']).limit(limit).toArray();
+    return (rows as { sku: string }[]).map((row) => row.sku);
+  }
+
+  close(): void {
+    this.#table.close();
+    this.#db.close();
+  }
+}

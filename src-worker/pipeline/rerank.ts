@@ -1,0 +1,94 @@
+// Stage 6: score the retrieved candidates of a line on text similarity, attribute agreement and
+// unit compatibility, then decide matched / needs_review / no_match.
+
+import { compareAttributes } from './compare-attributes';
+import type { ParsedName } from './parse-name';
+import { type IdfTable, textSimilarity } from './text-similarity';
+import type { Candidate, CatalogItem, MatchStatus, Reason } from './types';
+import { type UnitInfo, unitCoefficient } from './units';
+
+/** A catalog item prepared for comparison. */
+export interface PreparedItem {
+  item: CatalogItem;
+  parsed: ParsedName;
+  unit: UnitInfo | null;
+}
+
+/** A price-list line prepared for comparison. */
+export interface PreparedLine {
+  parsed: ParsedName;
+  unit: UnitInfo | null;
+  rawUnit: string;
+}
+
+export interface ScoredCandidate extends Candidate {
+  conflicts: number;
+}
+
+export interface DecisionSettings {
+  /** Score at or above which a line is matched without review. */
+  acceptThreshold: number;
+  /** Score at or above which a line goes to review instead of no_match. */
+  reviewThreshold: number;
+  /** Least lead of the best candidate over the next one for an automatic match. */
+  minMargin: number;
+}
+
+export const DEFAULT_DECISION: DecisionSettings = { acceptThreshold: 0.8, reviewThreshold: 0.45, minMargin: 0.04 };
+
+const ARTICLE_BONUS = 0.15;
+const UNIT_INCOMPATIBLE = 0.93;
+const UNIT_UNKNOWN = 0.97;
+
+export function scoreCandidate(line: PreparedLine, candidate: PreparedItem, idf: IdfTable): ScoredCandidate {
+  const text = textSimilarity(line.parsed.tokens, candidate.parsed.tokens, idf);
+  const attributes = compareAttributes(line.parsed.attributes, line.parsed.colors, candidate.parsed.attributes, candidate.parsed.colors);
+  const coefficient = unitCoefficient(line.unit, line.parsed.attributes, candidate.unit, candidate.parsed.attributes);
+
+  const reasons: Reason[] = [{ code: 'text_similarity', detail: text.score.toFixed(2) }, ...attributes.reasons];
+  let factor = attributes.factor;
+  if (!line.unit) {
+    factor *= UNIT_UNKNOWN;
+    if (line.rawUnit.trim()) reasons.push({ code: 'unit_unknown', detail: line.rawUnit });
+  } else if (coefficient.value === null) {
+    factor *= UNIT_INCOMPATIBLE;
+    reasons.push({ code: 'unit_incompatible', detail: `${line.unit.unit} → ${candidate.unit?.unit ?? candidate.item.unit}` });
+  } else if (coefficient.explanation) {
+    reasons.push({ code: 'unit_coefficient', detail: coefficient.explanation });
+  }
+
+  const bonus = attributes.articleMatch ? ARTICLE_BONUS : 0;
+  const score = Math.min(1, text.score * factor + bonus);
+  return {
+    sku: candidate.item.sku,
+    name: candidate.item.name,
+    unit: candidate.item.unit,
+    score: Math.round(score * 1000) / 1000,
+    unitCoefficient: coefficient.value,
+    reasons,
+    conflicts: attributes.conflicts,
+  };
+}
+
+export interface Decision {
+  status: Exclude<MatchStatus, 'failed'>;
+  best: ScoredCandidate | null;
+  reasons: Reason[];
+}
+
+/** Decide the status from candidates sorted by score, best first. */
+export function decide(ranked: ScoredCandidate[], settings: DecisionSettings): Decision {
+  const best = ranked[0];
+  if (!best || best.score < settings.reviewThreshold) {
+    return { status: 'no_match', best: best ?? null, reasons: [{ code: 'below_threshold', detail: best ? best.score.toFixed(2) : '—' }] };
+  }
+
+  const second = ranked.find((candidate) => candidate.sku !== best.sku);
+  const margin = second ? best.score - second.score : 1;
+  const reasons: Reason[] = [];
+  if (margin < settings.minMargin && second) reasons.push({ code: 'ambiguous', detail: `${second.sku} ${second.score.toFixed(2)}` });
+
+  const confident = best.score >= settings.acceptThreshold && best.conflicts === 0 && margin >= settings.minMargin;
+  if (!confident && best.score < settings.acceptThreshold) reasons.push({ code: 'below_threshold', detail: best.score.toFixed(2) });
+  return { status: confident ? 'matched' : 'needs_review', best, reasons };
+}
