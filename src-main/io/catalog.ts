@@ -3,7 +3,7 @@
 import type { CatalogItem } from '../../src-worker/pipeline/types.js';
 import { UserError, type ErrorPlace, type LineIssue } from '../errors.js';
 import { guessCatalogColumns, type CatalogColumnMapping, type CatalogColumnOverrides } from './columns.js';
-import { readTable, type RawTable } from './read-table.js';
+import { readTable, tablePlace, type RawTable } from './read-table.js';
 
 export interface ReadCatalogOptions extends CatalogColumnOverrides {
   sheet?: string | number;
@@ -17,13 +17,14 @@ export interface CatalogRead {
 }
 
 /**
- * Read a catalog. Rows without a SKU or a name are skipped with an issue; for a repeated SKU the
- * first row is kept and the others get an issue. Throws 'catalog_empty' when no item is left.
+ * Read a catalog. Rows without a SKU or a name are skipped with an issue. For a repeated SKU the
+ * first row is kept and each later one is skipped with an issue. Throws 'catalog_empty' when no
+ * item is left.
  */
 export async function readCatalog(file: string, options: ReadCatalogOptions = {}): Promise<CatalogRead> {
   const table = await readTable(file, options.sheet === undefined ? {} : { sheet: options.sheet });
-  const tablePlace: ErrorPlace = table.sheetName === undefined ? { file } : { file, sheet: table.sheetName };
-  const mapping = guessCatalogColumns(table.headers, options, tablePlace);
+  const place = tablePlace(table);
+  const mapping = guessCatalogColumns(table.headers, options, place);
 
   const items: CatalogItem[] = [];
   const issues: LineIssue[] = [];
@@ -31,7 +32,7 @@ export async function readCatalog(file: string, options: ReadCatalogOptions = {}
 
   for (const row of table.rows) {
     const at = (column: number | undefined): string => (column === undefined ? '' : (row.cells[column] ?? '').trim());
-    const rowPlace = (column: number): ErrorPlace => ({ ...tablePlace, row: row.rowNumber, column: table.headers[column] });
+    const rowPlace = (column: number): ErrorPlace => ({ ...place, row: row.rowNumber, column: table.headers[column] });
 
     const sku = at(mapping.sku);
     if (sku === '') {
@@ -58,7 +59,7 @@ export async function readCatalog(file: string, options: ReadCatalogOptions = {}
     items.push(item);
   }
 
-  if (items.length === 0) throw catalogEmptyError(tablePlace, issues.length);
+  if (items.length === 0) throw catalogEmptyError(place, issues.length);
   return { items, issues, table, mapping };
 }
 

@@ -1,4 +1,4 @@
-// Guessing which column of a table holds the name, unit, price, id or SKU, with user overrides.
+// Guessing which column of a table contains the name, unit, price, id or SKU, with user overrides.
 
 import { UserError, type ErrorPlace } from '../errors.js';
 import { aliasRank, scoreHeader, SCORE_EDGE, SCORE_HEAD, SCORE_INSIDE, type ColumnRole } from './header-words.js';

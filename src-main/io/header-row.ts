@@ -14,10 +14,10 @@ export interface HeaderedRows {
 }
 
 /**
- * Find the header row and return the headers and the non-empty rows after it; null when the
- * sheet has no non-empty row. The header is the first of the top rows that has at least two
- * non-empty cells, mostly text, and a known header word; failing that, the first such row
- * without a known word; failing that, the first non-empty row.
+ * Find the header row and return the headers and the non-empty rows after it, or null when the
+ * sheet has no non-empty row. The header is the first of the top rows with at least two
+ * non-empty cells, mostly text and a known header word. Without such a row it is the first top
+ * row with two or more cells of mostly text, and without that the first non-empty row.
  */
 export function splitHeader(allRows: readonly RawRow[]): HeaderedRows | null {
   const rows = allRows.filter((row) => !isBlankRow(row));

@@ -4,7 +4,7 @@ import type { PriceListLine } from '../../src-worker/pipeline/types.js';
 import { UserError, type ErrorPlace, type LineIssue } from '../errors.js';
 import { guessPriceListColumns, type ColumnMapping, type PriceListColumnOverrides } from './columns.js';
 import { parsePrice } from './price.js';
-import { readTable, type RawTable } from './read-table.js';
+import { readTable, tablePlace, type RawTable } from './read-table.js';
 
 export { readCatalog, type CatalogRead, type ReadCatalogOptions } from './catalog.js';
 
@@ -18,22 +18,23 @@ export interface PriceListRead {
   lines: PriceListLine[];
   /** Output column names: the input headers with the id column renamed to `id` (or `id` first when there is none). */
   inputColumns: string[];
-  /** The input's own cells per line, keyed by `inputColumns`; `id` holds the line's final unique id. */
+  /** The input's own cells per line, keyed by `inputColumns`, with the line's final unique id under `id`. */
   inputRows: Record<string, string>[];
   issues: LineIssue[];
 }
 
 /**
- * Read a price list. A row with no name is skipped with an issue; a price that is not a number
- * keeps the line without a price and adds an issue; a repeated id gets a `-2`, `-3` suffix.
- * Throws a UserError when the file cannot be read, no name column is found, or no row has data.
+ * Read a price list. A row with no name is skipped with an issue. A price that is not a number
+ * leaves the line without a price and adds an issue. A repeated id gets a `-2`, `-3` suffix and
+ * an issue. Throws a UserError when the file cannot be read, no name column is found, or no row
+ * has a name.
  */
 export async function readPriceList(file: string, options: ReadPriceListOptions = {}): Promise<PriceListRead> {
   const table = await readTable(file, options.sheet === undefined ? {} : { sheet: options.sheet });
-  const tablePlace = placeOf(table);
-  if (table.rows.length === 0) throw noDataRowsError(tablePlace);
+  const place = tablePlace(table);
+  if (table.rows.length === 0) throw noDataRowsError(place);
 
-  const mapping = guessPriceListColumns(table.headers, options, tablePlace);
+  const mapping = guessPriceListColumns(table.headers, options, place);
   const inputColumns = outputColumnNames(table.headers, mapping.id);
 
   const lines: PriceListLine[] = [];
@@ -41,9 +42,11 @@ export async function readPriceList(file: string, options: ReadPriceListOptions 
   const issues: LineIssue[] = [];
   const usedIds = new Map<string, number>();
 
+  // NOTE: a section heading row (a group name in the name column, nothing else) is read as a
+  // line, since nothing tells it apart from a product listed without unit or price.
   for (const row of table.rows) {
     const at = (column: number | undefined): string => (column === undefined ? '' : (row.cells[column] ?? ''));
-    const rowPlace = (column: number): ErrorPlace => ({ ...tablePlace, row: row.rowNumber, column: table.headers[column] });
+    const rowPlace = (column: number): ErrorPlace => ({ ...place, row: row.rowNumber, column: table.headers[column] });
 
     const name = at(mapping.name).trim();
     if (name === '') {
@@ -70,12 +73,8 @@ export async function readPriceList(file: string, options: ReadPriceListOptions 
     inputRows.push(inputRecord(inputColumns, row.cells, mapping.id, line.id));
   }
 
-  if (lines.length === 0) throw noNamedLinesError(tablePlace, table.headers[mapping.name] ?? '');
+  if (lines.length === 0) throw noNamedLinesError(place, table.headers[mapping.name] ?? '');
   return { table, mapping, lines, inputColumns, inputRows, issues };
-}
-
-export function placeOf(table: RawTable): ErrorPlace {
-  return table.sheetName === undefined ? { file: table.file } : { file: table.file, sheet: table.sheetName };
 }
 
 function uniqueId(id: string, used: Map<string, number>): string {

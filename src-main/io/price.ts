@@ -44,8 +44,9 @@ function normalizeSeparators(text: string): string | null {
     return text.split(group).join('').replace(decimal, '.');
   }
 
-  const mark = lastComma >= 0 ? ',' : lastDot >= 0 ? '.' : null;
-  if (mark === null) return text;
+  if (lastComma < 0 && lastDot < 0) return text;
+
+  const mark = lastComma >= 0 ? ',' : '.';
   if (countOf(text, mark) === 1) return text.replace(mark, '.');
   return isGroupedThousands(text, mark) ? text.split(mark).join('') : null;
 }

@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 
-import { UserError } from '../errors.js';
+import { UserError, type ErrorPlace } from '../errors.js';
 import { splitHeader } from './header-row.js';
 import type { RawRow, RawTable, TableFormat } from './table-types.js';
 import { decodeText, detectDelimiter, parseDelimited, splitSeparatorLine } from './text-table.js';
@@ -118,13 +118,13 @@ function osError(file: string, error: unknown): UserError {
   );
 }
 
-/** Workbook format from the magic bytes, or from the extension for HTML/XML saved as .xls. */
+/**
+ * Workbook format from the magic bytes, or from the extension for HTML/XML saved as .xls. For a
+ * ZIP file this is a first guess that the format SheetJS detects replaces.
+ */
 function sniffWorkbook(bytes: Buffer, extension: string): TableFormat | undefined {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-  if (isZip) {
-    const head = bytes.subarray(0, 200).toString('latin1');
-    return head.includes('application/vnd.oasis.opendocument.spreadsheet') ? 'ods' : 'xlsx';
-  }
+  if (isZip) return extension === '.ods' ? 'ods' : 'xlsx';
 
   const isCompoundFile = bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
   if (isCompoundFile) return 'xls';
@@ -139,7 +139,10 @@ function readWorkbookTable(file: string, bytes: Buffer, format: TableFormat, opt
   const headered = splitHeader(sheet.rows);
   if (headered === null) throw emptySheetError(file, sheet.sheetName);
 
-  return { file, format, sheetName: sheet.sheetName, sheetNames: sheet.sheetNames, ...headered };
+  let detected = format;
+  if (sheet.bookType === 'ods' || sheet.bookType === 'xlsx') detected = sheet.bookType;
+
+  return { file, format: detected, sheetName: sheet.sheetName, sheetNames: sheet.sheetNames, ...headered };
 }
 
 function readTextTable(file: string, bytes: Buffer, extension: string): RawTable {
@@ -163,6 +166,11 @@ function readTextTable(file: string, bytes: Buffer, extension: string): RawTable
   if (headered === null) throw emptySheetError(file);
 
   return { file, format: 'csv', encoding, delimiter, ...headered };
+}
+
+/** The file and sheet of a table, as the place of an error or issue. */
+export function tablePlace(table: RawTable): ErrorPlace {
+  return table.sheetName === undefined ? { file: table.file } : { file: table.file, sheet: table.sheetName };
 }
 
 function emptySheetError(file: string, sheet?: string): UserError {

@@ -19,8 +19,8 @@ const SAMPLE_CHARS = 256 * 1024;
 const DELIMITERS: readonly Delimiter[] = [';', '\t', ','];
 
 /**
- * Decode a text file. A byte-order mark decides the encoding; without one, valid UTF-8 is read as
- * UTF-8 and anything else as Windows-1251, the usual encoding of Russian files saved by Excel.
+ * Decode a text file. A byte-order mark decides the encoding. Without one, valid UTF-8 is read as
+ * UTF-8 and anything else as Windows-1251, because Excel saves Russian CSV files in that encoding.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -40,7 +40,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
-/** A leading `sep=;` line, as Excel writes it, fixes the delimiter and is not part of the table. */
+/** Split off a leading `sep=;` line, which Excel writes to fix the delimiter and which is not part of the table. */
 export function splitSeparatorLine(text: string): { delimiter?: Delimiter; body: string; skippedLines: number } {
   const match = /^sep=(.)\r?\n/i.exec(text);
   if (match === null) return { body: text, skippedLines: 0 };
@@ -127,7 +127,8 @@ function modeOf(counts: number[]): { mode: number; share: number } {
 
 /**
  * Split delimited text into rows of raw strings. Quoted fields may hold newlines and doubled
- * quotes; `\N` (a PostgreSQL COPY null) reads as empty. No value is converted to a number or a
+ * quotes. `\N` (a PostgreSQL COPY null) reads as empty, but other COPY escapes such as `\t` stay
+ * as written. No value is converted to a number or a
  * date, so article codes such as `00123` and prices such as `25.апр` stay as written.
  * Row numbers count records, so a record with a quoted newline is one row, as a spreadsheet shows it.
  */
@@ -141,7 +142,8 @@ export function parseDelimited(text: string, delimiter: Delimiter, firstRowNumbe
 
   const rows: RawRow[] = [];
   for (let index = 0; index < data.length; index++) {
-    const cells = (data[index] ?? []).map((cell) => {
+    // Array.from, unlike map, visits the holes that SheetJS leaves for empty cells.
+    const cells = Array.from(data[index] ?? [], (cell) => {
       const value = cell?.v === undefined ? '' : String(cell.v);
       return value === '\\N' ? '' : value;
     });

@@ -5,6 +5,8 @@ import { XLSX } from './sheetjs.js';
 import type { RawRow } from './table-types.js';
 
 export interface WorkbookSheet {
+  /** Format SheetJS detected, such as 'xlsx' or 'ods'; SheetJS 0.20.3 leaves it unset for .xls. */
+  bookType?: string;
   sheetName: string;
   sheetNames: string[];
   rows: RawRow[];
@@ -15,16 +17,17 @@ export function readWorkbookSheet(bytes: Uint8Array, file: string, sheet: string
   const workbook = parseWorkbook(bytes, file);
   const sheetNames = workbook.SheetNames;
   if (sheetNames.length === 0) throw allSheetsEmptyError(file);
+  const detected = workbook.bookType === undefined ? {} : { bookType: workbook.bookType };
 
   if (sheet !== undefined && sheet !== '') {
     const sheetName = findSheet(sheetNames, sheet);
     if (sheetName === undefined) throw sheetNotFoundError(file, sheet, sheetNames);
-    return { sheetName, sheetNames, rows: sheetRows(workbook.Sheets[sheetName]) };
+    return { ...detected, sheetName, sheetNames, rows: sheetRows(workbook.Sheets[sheetName]) };
   }
 
   for (const sheetName of sheetNames) {
     const rows = sheetRows(workbook.Sheets[sheetName]);
-    if (rows.some((row) => row.cells.some((cell) => cell.trim() !== ''))) return { sheetName, sheetNames, rows };
+    if (rows.some((row) => row.cells.some((cell) => cell.trim() !== ''))) return { ...detected, sheetName, sheetNames, rows };
   }
   throw allSheetsEmptyError(file);
 }
@@ -75,9 +78,9 @@ function sheetRows(sheet: XLSX.WorkSheet | undefined): RawRow[] {
 }
 
 /**
- * The text of a cell as the user typed it. Numbers are written in full (`11301011005`, not
- * `1.13E+10`) and rounded to 15 significant digits to drop binary noise; dates and zero-padded
- * codes keep their displayed text. Formulas are never evaluated: their stored result is used.
+ * Return the text of a cell as the user typed it. Numbers are written in full (`11301011005`, not
+ * `1.13E+10`) and rounded to 15 significant digits to drop binary noise. Dates and zero-padded
+ * codes keep their displayed text. Formulas are not evaluated, so their stored result is used.
  */
 export function cellText(cell: XLSX.CellObject | undefined): string {
   if (cell === undefined || cell.v === undefined || cell.v === null) return cell?.w ?? '';

@@ -95,7 +95,7 @@ export function neutralizeFormula(text: string): string {
 }
 
 /**
- * One sheet with a header row, an autofilter and column widths. Text is always a string cell
+ * Build one sheet with a header row, an autofilter and column widths. Text is always a string cell
  * (type 's'), never a formula. The community build of SheetJS writes no cell styles, so the
  * header is not bold and rows are not coloured by status.
  */

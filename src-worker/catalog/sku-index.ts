@@ -5,6 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import './lancedb-log-level';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
 
@@ -28,8 +29,11 @@ export interface IndexManifest {
 }
 
 const MANIFEST = 'manifest.json';
-/** Above this many items a vector index (HNSW with scalar quantization) replaces exact search. */
-const ANN_THRESHOLD = 20_000;
+/**
+ * From this many items on, a vector index (HNSW with scalar quantization) replaces exact search:
+ * on 3,769 items it answers in about 1 ms instead of 12 ms per query (LanceDB 0.31, 2 cores).
+ */
+const ANN_THRESHOLD = 1_000;
 const EMBED_BATCH = 512;
 
 export async function readManifest(dir: string): Promise<IndexManifest | null> {
@@ -154,15 +158,12 @@ export class SkuIndex {
   }
 
   async #vectorSearch(vectors: Float32Array[], limit: number): Promise<string[][]> {
-    const first = vectors[0];
-    if (!first) return [];
-    let query = this.#table.vectorSearch(Array.from(first)).distanceType('cosine');
-    for (const vector of vectors.slice(1)) query = query.addQueryVector(Array.from(vector));
-    const rows = await query.select(['sku', '_distance']).limit(limit).toArray();
-
-    const results: string[][] = vectors.map(() => []);
-    for (const row of rows as { sku: string; query_index?: number }[]) results[row.query_index ?? 0]?.push(row.sku);
-    return results;
+    return Promise.all(
+      vectors.map(async (vector) => {
+        const rows = await this.#table.vectorSearch(Array.from(vector)).distanceType('cosine').select(['sku', '_distance']).limit(limit).toArray();
+        return (rows as { sku: string }[]).map((row) => row.sku);
+      }),
+    );
   }
 
   async #textSearch(text: string, limit: number): Promise<string[]> {

@@ -29,19 +29,35 @@ export const PENALTY = {
 } as const;
 
 const DIMENSION_KINDS = new Set<FactKind>(['dimension', 'diameter', 'size', 'range', 'length']);
+/** A diameter and a bare millimetre size describe the same thing (`Ø12` and `10 мм` of rebar differ). */
+const RIVAL_KINDS: Partial<Record<FactKind, FactKind>> = { dimension: 'diameter', diameter: 'dimension' };
 const COMPARED_KINDS: FactKind[] = ['mass', 'volume', 'length', 'area', 'count', 'dimension', 'diameter', 'film', 'size', 'range', 'fraction', 'electric'];
+
+/**
+ * Kinds that a unit conversion explains: a line sold by the coil of `100 м` against an item sold
+ * per metre states a length the item cannot state, and that is no sign of another product.
+ */
+export interface PackKinds {
+  /** Kinds the line may state and the item not, because the item's unit is that measure. */
+  lineOnly: ReadonlySet<FactKind>;
+  /** Kinds the item may state and the line not, because the line's unit is that measure. */
+  itemOnly: ReadonlySet<FactKind>;
+}
+
+const NO_PACK_KINDS: PackKinds = { lineOnly: new Set(), itemOnly: new Set() };
 
 export function compareAttributes(
   line: Attributes,
   lineColors: ColorInfo,
   item: Attributes,
   itemColors: ColorInfo,
+  packKinds: PackKinds = NO_PACK_KINDS,
 ): AttributeComparison {
   const result: AttributeComparison = { factor: 1, conflicts: 0, articleMatch: false, reasons: [] };
 
   compareArticles(line, item, result);
   compareGrades(line, item, result);
-  for (const kind of COMPARED_KINDS) compareKind(kind, line, item, result);
+  for (const kind of COMPARED_KINDS) compareKind(kind, line, item, result, packKinds);
   compareBareNumbers(line, item, result);
   compareColors(lineColors, itemColors, result);
 
@@ -83,11 +99,11 @@ function compareGrades(line: Attributes, item: Attributes, result: AttributeComp
   result.factor *= PENALTY.extra ** Math.min(extra, 2);
 }
 
-function compareKind(kind: FactKind, line: Attributes, item: Attributes, result: AttributeComparison): void {
+function compareKind(kind: FactKind, line: Attributes, item: Attributes, result: AttributeComparison, packKinds: PackKinds): void {
   const lineFacts = line.facts.filter((fact) => fact.kind === kind);
   const itemFacts = item.facts.filter((fact) => fact.kind === kind);
   if (lineFacts.length === 0) {
-    if (itemFacts.length > 0 && !itemFacts.every((fact) => isInPool(fact, line.dimensionPool))) {
+    if (itemFacts.length > 0 && !packKinds.itemOnly.has(kind) && !itemFacts.every((fact) => isInPool(fact, line.dimensionPool))) {
       result.factor *= PENALTY.extra;
     }
     return;
@@ -96,6 +112,14 @@ function compareKind(kind: FactKind, line: Attributes, item: Attributes, result:
   if (itemFacts.length === 0) {
     if (DIMENSION_KINDS.has(kind) && lineFacts.every((fact) => isInPool(fact, item.dimensionPool))) {
       result.reasons.push({ code: 'measure_match', detail: sources(lineFacts) });
+      return;
+    }
+    if (packKinds.lineOnly.has(kind)) return;
+    const rival = RIVAL_KINDS[kind];
+    if (rival && item.facts.some((fact) => fact.kind === rival)) {
+      result.factor *= PENALTY.conflict;
+      result.conflicts += 1;
+      result.reasons.push({ code: 'measure_conflict', detail: `${sources(lineFacts)} ≠ ${sources(item.facts.filter((fact) => fact.kind === rival))}` });
       return;
     }
     result.factor *= PENALTY.missing;

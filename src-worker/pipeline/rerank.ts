@@ -1,7 +1,8 @@
 // Stage 6: score the retrieved candidates of a line on text similarity, attribute agreement and
 // unit compatibility, then decide matched / needs_review / no_match.
 
-import { compareAttributes } from './compare-attributes';
+import type { FactKind } from './attributes';
+import { compareAttributes, type PackKinds } from './compare-attributes';
 import type { ParsedName } from './parse-name';
 import { type IdfTable, textSimilarity } from './text-similarity';
 import type { Candidate, CatalogItem, MatchStatus, Reason } from './types';
@@ -36,20 +37,46 @@ export interface DecisionSettings {
 
 export const DEFAULT_DECISION: DecisionSettings = { acceptThreshold: 0.8, reviewThreshold: 0.45, minMargin: 0.04 };
 
+/**
+ * A shared manufacturer article code identifies the product even when the wording differs, so it
+ * lifts the score to at least the review band; the words still decide an automatic match.
+ */
 const ARTICLE_BONUS = 0.15;
+const ARTICLE_FLOOR = 0.7;
 const UNIT_INCOMPATIBLE = 0.93;
 const UNIT_UNKNOWN = 0.97;
+/** An empty unit cell says nothing against the candidate, so it costs less than an unknown unit. */
+const UNIT_EMPTY = 0.995;
+
+const MEASURE_KIND: Record<string, FactKind | undefined> = { mass: 'mass', volume: 'volume', length: 'length', area: 'area' };
+
+function packKinds(lineUnit: UnitInfo | null, itemUnit: UnitInfo | null): PackKinds {
+  const lineOnly = new Set<FactKind>();
+  const itemOnly = new Set<FactKind>();
+  const itemKind = itemUnit ? MEASURE_KIND[itemUnit.measureClass] : undefined;
+  const lineKind = lineUnit ? MEASURE_KIND[lineUnit.measureClass] : undefined;
+  if (itemKind) lineOnly.add(itemKind);
+  if (lineKind) itemOnly.add(lineKind);
+  return { lineOnly, itemOnly };
+}
 
 export function scoreCandidate(line: PreparedLine, candidate: PreparedItem, idf: IdfTable): ScoredCandidate {
   const text = textSimilarity(line.parsed.tokens, candidate.parsed.tokens, idf);
-  const attributes = compareAttributes(line.parsed.attributes, line.parsed.colors, candidate.parsed.attributes, candidate.parsed.colors);
+  const attributes = compareAttributes(
+    line.parsed.attributes,
+    line.parsed.colors,
+    candidate.parsed.attributes,
+    candidate.parsed.colors,
+    packKinds(line.unit, candidate.unit),
+  );
   const coefficient = unitCoefficient(line.unit, line.parsed.attributes, candidate.unit, candidate.parsed.attributes);
 
   const reasons: Reason[] = [{ code: 'text_similarity', detail: text.score.toFixed(2) }, ...attributes.reasons];
   let factor = attributes.factor;
   if (!line.unit) {
-    factor *= UNIT_UNKNOWN;
-    if (line.rawUnit.trim()) reasons.push({ code: 'unit_unknown', detail: line.rawUnit });
+    const empty = line.rawUnit.trim() === '';
+    factor *= empty ? UNIT_EMPTY : UNIT_UNKNOWN;
+    reasons.push({ code: 'unit_unknown', detail: empty ? '—' : line.rawUnit });
   } else if (coefficient.value === null) {
     factor *= UNIT_INCOMPATIBLE;
     reasons.push({ code: 'unit_incompatible', detail: `${line.unit.unit} → ${candidate.unit?.unit ?? candidate.item.unit}` });
@@ -57,8 +84,8 @@ export function scoreCandidate(line: PreparedLine, candidate: PreparedItem, idf:
     reasons.push({ code: 'unit_coefficient', detail: coefficient.explanation });
   }
 
-  const bonus = attributes.articleMatch ? ARTICLE_BONUS : 0;
-  const score = Math.min(1, text.score * factor + bonus);
+  const base = text.score * factor;
+  const score = attributes.articleMatch ? Math.min(1, Math.max(base + ARTICLE_BONUS, ARTICLE_FLOOR + (1 - ARTICLE_FLOOR) * base)) : base;
   return {
     sku: candidate.item.sku,
     name: candidate.item.name,

@@ -11,7 +11,7 @@ import { UserError } from '../../../src-main/errors.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
 
-/** A file copied from the real data set (see test/fixtures/SOURCES.md). */
+/** Return the path of a file copied from the real data set (see test/fixtures/SOURCES.md). */
 export function rawFixture(name: string): string {
   return join(FIXTURES, 'data', 'raw', name);
 }
@@ -20,14 +20,14 @@ export function dataFixture(name: string): string {
   return join(FIXTURES, 'data', name);
 }
 
-/** A small file built for the io tests. */
+/** Return the path of a small file built for the io tests. */
 export function ioFixture(name: string): string {
   return join(FIXTURES, 'io', name);
 }
 
 const folders: string[] = [];
 
-/** A fresh temporary folder, removed after the test. */
+/** Create a temporary folder that is removed after the test. */
 export function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'mm-io-'));
   folders.push(folder);

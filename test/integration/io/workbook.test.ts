@@ -16,7 +16,7 @@ beforeAll(async () => {
   source = await readTable(rawFixture('azap026_PyQtDesigner__1111.csv'));
 });
 
-/** The real rows as spreadsheet cells: prices that parse become number cells, the rest stay text. */
+/** Convert the real rows to spreadsheet cells: prices that parse become numbers, the rest stay text. */
 function priceSheetRows(): (string | number)[][] {
   const rows = source.rows.slice(0, 60).map((row) => {
     const [name = '', priceText = '', , , unit = ''] = row.cells;
@@ -29,8 +29,8 @@ function priceSheetRows(): (string | number)[][] {
 }
 
 /**
- * A workbook with an empty first sheet, a price sheet that starts with a title row, and a
- * second data sheet, written by SheetJS in the given format.
+ * Write a workbook in the given format with SheetJS: an empty first sheet, a price sheet that
+ * starts with a title row, and a second data sheet.
  */
 function writeWorkbook(bookType: BookType): string {
   const workbook = XLSX.utils.book_new();

@@ -94,6 +94,13 @@ describe('parseDelimited', () => {
     ]);
   });
 
+  it('fills empty cells between values with empty strings', () => {
+    const cells = parseDelimited('name;unit;price\nЦемент М500;;520\n', ';')[1]?.cells ?? [];
+
+    expect(cells).toEqual(['Цемент М500', '', '520']);
+    expect(cells.every((cell) => typeof cell === 'string')).toBe(true);
+  });
+
   it('reads \\N as empty', () => {
     const rows = parseDelimited('article\tphoto\nZR70B4\t\\N\n', '\t');
 
