@@ -96,14 +96,14 @@ export function parseMatchArgs(argv: string[]): MatchArgs {
       strict: true,
     }));
   } catch (error) {
-    throw invalidArgument(error instanceof Error ? error.message : String(error), lang);
+    throw invalidArgument(error instanceof Error ? error.message : String(error));
   }
 
   const help = values.help === true;
   const required = ['catalog', 'input', 'out'] as const;
   const missing = required.filter((name) => typeof values[name] !== 'string' || values[name] === '');
   if (!help && missing.length > 0) {
-    throw invalidArgument(`missing ${missing.map((name) => `--${name}`).join(', ')}`, lang);
+    throw invalidArgument(`missing ${missing.map((name) => `--${name}`).join(', ')}`);
   }
 
   return {
@@ -130,7 +130,7 @@ function optional(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** A sheet or column given as a 1-based number or a name. */
+/** Parse a sheet or column reference: a 1-based number or a name. */
 function columnRef(value: string | boolean | undefined): string | number | undefined {
   const text = optional(value);
   if (text === undefined) return undefined;
@@ -142,12 +142,12 @@ function threshold(value: string | boolean | undefined, option: string, lang: 'r
   if (text === undefined) return undefined;
   const number = Number(text.replace(',', '.'));
   if (!Number.isFinite(number) || number < 0 || number > 1) {
-    throw invalidArgument(`${option} ${text}: ${lang === 'ru' ? 'нужно число от 0 до 1' : 'expected a number from 0 to 1'}`, lang);
+    throw invalidArgument(`${option} ${text}: ${lang === 'ru' ? 'нужно число от 0 до 1' : 'expected a number from 0 to 1'}`);
   }
   return number;
 }
 
-function invalidArgument(detail: string, lang: 'ru' | 'en'): UserError {
+function invalidArgument(detail: string): UserError {
   return new UserError('invalid_argument', {
     ru: `Неверные параметры: ${detail}. Справка: npm run match -- --help`,
     en: `Invalid options: ${detail}. Help: npm run match -- --help`,

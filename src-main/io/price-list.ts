@@ -43,7 +43,7 @@ export async function readPriceList(file: string, options: ReadPriceListOptions 
   const usedIds = new Map<string, number>();
 
   // NOTE: a section heading row (a group name in the name column, nothing else) is read as a
-  // line, since nothing tells it apart from a product listed without unit or price.
+  // line, because it looks the same as a product listed without unit or price.
   for (const row of table.rows) {
     const at = (column: number | undefined): string => (column === undefined ? '' : (row.cells[column] ?? ''));
     const rowPlace = (column: number): ErrorPlace => ({ ...place, row: row.rowNumber, column: table.headers[column] });

@@ -168,7 +168,7 @@ function readTextTable(file: string, bytes: Buffer, extension: string): RawTable
   return { file, format: 'csv', encoding, delimiter, ...headered };
 }
 
-/** The file and sheet of a table, as the place of an error or issue. */
+/** Return the file and sheet of a table as the place of an error or issue. */
 export function tablePlace(table: RawTable): ErrorPlace {
   return table.sheetName === undefined ? { file: table.file } : { file: table.file, sheet: table.sheetName };
 }

@@ -31,7 +31,7 @@ export interface DecisionSettings {
   acceptThreshold: number;
   /** Score at or above which a line goes to review instead of no_match. */
   reviewThreshold: number;
-  /** Least lead of the best candidate over the next one for an automatic match. */
+  /** Minimum lead of the best candidate over the next one for an automatic match. */
   minMargin: number;
 }
 
@@ -39,13 +39,13 @@ export const DEFAULT_DECISION: DecisionSettings = { acceptThreshold: 0.8, review
 
 /**
  * A shared manufacturer article code identifies the product even when the wording differs, so it
- * lifts the score to at least the review band; the words still decide an automatic match.
+ * lifts the score to at least the review band. The words still decide an automatic match.
  */
 const ARTICLE_BONUS = 0.15;
 const ARTICLE_FLOOR = 0.7;
 const UNIT_INCOMPATIBLE = 0.93;
 const UNIT_UNKNOWN = 0.97;
-/** An empty unit cell says nothing against the candidate, so it costs less than an unknown unit. */
+/** An empty unit cell is no evidence against the candidate, so it costs less than an unknown unit. */
 const UNIT_EMPTY = 0.995;
 
 const MEASURE_KIND: Record<string, FactKind | undefined> = { mass: 'mass', volume: 'volume', length: 'length', area: 'area' };
