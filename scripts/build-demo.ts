@@ -63,7 +63,7 @@ async function checkDataDir(dataDir: string): Promise<void> {
   }
 }
 
-/** Query lines with their id, name, unit and price; the expected SKU and other labels stay out. */
+/** Take the query lines with their id, name, unit and price. The expected SKU and the other labels stay out. */
 function queryLines(table: RawTable): DemoLine[] {
   const column = columnIndexes(table, ['id', 'name', 'unit', 'price']);
   return table.rows
@@ -77,7 +77,7 @@ function queryLines(table: RawTable): DemoLine[] {
 }
 
 /**
- * Scraped lines spread evenly over the file, with a numeric price and a name seen once. The code is
+ * Pick scraped lines spread evenly over the file, with a numeric price and a name seen once. The code is
  * the store's product id from the URL, as a supplier would list its own article.
  */
 function scrapeLines(table: RawTable): DemoLine[] {
@@ -112,12 +112,12 @@ function priceValue(text: string): number | string {
   return typeof price === 'number' ? price : text;
 }
 
-/** The product id in a Petrovich (`/product/123/`) or Teremopt (`detail.php?ID=123`) URL. */
+/** Extract the product id from a Petrovich (`/product/123/`) or Teremopt (`detail.php?ID=123`) URL. */
 function productId(url: string): string {
   return /\/product\/(\d+)/.exec(url)?.[1] ?? /[?&]ID=(\d+)/.exec(url)?.[1] ?? '';
 }
 
-/** One sheet: a title row, a blank row, the header row and the lines, prices as number cells. */
+/** Write one sheet: a title row, a blank row, the header row and the lines, with prices as number cells. */
 function priceListWorkbook(lines: readonly DemoLine[]): Buffer {
   const rows: (string | number)[][] = [[TITLE], [], [...HEADERS]];
   for (const line of lines) rows.push([line.code, line.name, line.unit, line.price]);

@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 
-import { UserError } from '../errors.js';
+import { type LocalizedText, UserError } from '../errors.js';
 
 export interface MatchArgs {
   catalog: string;
@@ -96,14 +96,15 @@ export function parseMatchArgs(argv: string[]): MatchArgs {
       strict: true,
     }));
   } catch (error) {
-    throw invalidArgument(error instanceof Error ? error.message : String(error));
+    throw invalidArgument(translateParseError(error instanceof Error ? error.message : String(error)));
   }
 
   const help = values.help === true;
   const required = ['catalog', 'input', 'out'] as const;
   const missing = required.filter((name) => typeof values[name] !== 'string' || values[name] === '');
   if (!help && missing.length > 0) {
-    throw invalidArgument(`missing ${missing.map((name) => `--${name}`).join(', ')}`);
+    const names = missing.map((name) => `--${name}`).join(', ');
+    throw invalidArgument({ ru: `не указан ${names}`, en: `missing ${names}` });
   }
 
   return {
@@ -119,8 +120,8 @@ export function parseMatchArgs(argv: string[]): MatchArgs {
     idCol: columnRef(values['id-col']),
     supplier: optional(values.supplier),
     model: optional(values.model),
-    acceptThreshold: threshold(values['accept-threshold'], '--accept-threshold', lang),
-    reviewThreshold: threshold(values['review-threshold'], '--review-threshold', lang),
+    acceptThreshold: threshold(values['accept-threshold'], '--accept-threshold'),
+    reviewThreshold: threshold(values['review-threshold'], '--review-threshold'),
     lang,
     help,
   };
@@ -137,19 +138,30 @@ function columnRef(value: string | boolean | undefined): string | number | undef
   return /^\d+$/.test(text) ? Number(text) : text;
 }
 
-function threshold(value: string | boolean | undefined, option: string, lang: 'ru' | 'en'): number | undefined {
+function threshold(value: string | boolean | undefined, option: string): number | undefined {
   const text = optional(value);
   if (text === undefined) return undefined;
   const number = Number(text.replace(',', '.'));
   if (!Number.isFinite(number) || number < 0 || number > 1) {
-    throw invalidArgument(`${option} ${text}: ${lang === 'ru' ? 'нужно число от 0 до 1' : 'expected a number from 0 to 1'}`);
+    throw invalidArgument({ ru: `${option} ${text}: нужно число от 0 до 1`, en: `${option} ${text}: expected a number from 0 to 1` });
   }
   return number;
 }
 
-function invalidArgument(detail: string): UserError {
+function invalidArgument(detail: LocalizedText): UserError {
   return new UserError('invalid_argument', {
-    ru: `Неверные параметры: ${detail}. Справка: npm run match -- --help`,
-    en: `Invalid options: ${detail}. Help: npm run match -- --help`,
-  }, {});
+    ru: `Неверные параметры: ${detail.ru}. Справка: npm run match -- --help`,
+    en: `Invalid options: ${detail.en}. Help: npm run match -- --help`,
+  });
+}
+
+/** Node's parseArgs messages in both languages. */
+function translateParseError(message: string): LocalizedText {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return { ru: `неизвестный параметр ${unknown[1]}`, en: `unknown option ${unknown[1]}` };
+  const noValue = /Option '([^ ']+)[^']*' argument missing/.exec(message);
+  if (noValue) return { ru: `у параметра ${noValue[1]} нет значения`, en: `option ${noValue[1]} needs a value` };
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return { ru: `лишний аргумент ${positional[1]}`, en: `unexpected argument ${positional[1]}` };
+  return { ru: message, en: message };
 }

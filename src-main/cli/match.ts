@@ -14,7 +14,7 @@ import { outputColumns, outputRecord } from '../engine/output-records.js';
 import { UserError } from '../errors.js';
 import { readCatalog } from '../io/catalog.js';
 import { readPriceList } from '../io/price-list.js';
-import { writeResults } from '../io/write-results.js';
+import { checkOutputFormat, writeResults } from '../io/write-results.js';
 import { supplierLineKey } from '../store/line-key.js';
 import { ResultsStore } from '../store/results-store.js';
 import { detectLanguage, MATCH_USAGE, parseMatchArgs } from './args.js';
@@ -30,14 +30,13 @@ async function main(argv: string[]): Promise<number> {
   const started = performance.now();
   const paths = dataPaths(path.resolve(args.dataDir ?? defaultDataDir()));
 
-  const catalog = await readCatalog(args.catalog, { sheet: args.catalogSheet });
-  printIssues(catalog.issues, lang);
-  const embedder = await chooseEmbedder(args.model);
-  const { index, rebuilt, seconds } = await ensureIndex(paths.indexDir, catalog.items, embedder, path.resolve(args.catalog));
-  say(lang, {
-    ru: `Каталог: ${catalog.items.length} позиций, индекс версии ${index.manifest.version} ${rebuilt ? `построен за ${seconds.toFixed(1)} с` : 'уже актуален'}.`,
-    en: `Catalog: ${catalog.items.length} items, index version ${index.manifest.version} ${rebuilt ? `built in ${seconds.toFixed(1)} s` : 'up to date'}.`,
-  });
+  try {
+    checkOutputFormat(args.out);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    process.stderr.write(`${error.format(lang)}\n`);
+    return 2;
+  }
 
   const priceList = await readPriceList(args.input, {
     sheet: args.sheet,
@@ -49,9 +48,18 @@ async function main(argv: string[]): Promise<number> {
   printIssues(priceList.issues, lang);
   if (priceList.lines.length === 0) {
     say(lang, { ru: 'В прайс-листе нет строк для сопоставления.', en: 'The price list has no lines to match.' });
-    index.close();
     return 1;
   }
+
+
+  const catalog = await readCatalog(args.catalog, { sheet: args.catalogSheet });
+  printIssues(catalog.issues, lang);
+  const embedder = await chooseEmbedder(args.model);
+  const { index, rebuilt, seconds } = await ensureIndex(paths.indexDir, catalog.items, embedder, path.resolve(args.catalog));
+  say(lang, {
+    ru: `Каталог: ${catalog.items.length} позиций, индекс версии ${index.manifest.version} ${rebuilt ? `построен за ${seconds.toFixed(1)} с` : 'уже актуален'}.`,
+    en: `Catalog: ${catalog.items.length} items, index version ${index.manifest.version} ${rebuilt ? `built in ${seconds.toFixed(1)} s` : 'up to date'}.`,
+  });
 
   const store = ResultsStore.open(paths.resultsDb);
   const requestId = store.createRequest({

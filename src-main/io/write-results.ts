@@ -45,6 +45,33 @@ export async function writeResults(
   await writeAtomically(file, content);
 }
 
+/**
+ * Render the records as the bytes of a results file, in the format of `fileName`'s extension,
+ * without writing anything. Throws 'output_unwritable' for an unsupported extension.
+ */
+export function renderResults(fileName: string, columns: string[], records: ResultRecord[]): Buffer {
+  return render(fileName, columns, records);
+}
+
+const SUPPORTED_EXTENSIONS = new Set(['.csv', '.xlsx', '.jsonl', '.json']);
+
+/** Check that the output file's extension names a supported format, before any work is done. */
+export function checkOutputFormat(file: string): void {
+  const extension = extname(file).toLowerCase();
+  if (!SUPPORTED_EXTENSIONS.has(extension)) throw unsupportedFormat(file, extension);
+}
+
+function unsupportedFormat(file: string, extension: string): UserError {
+  return new UserError(
+    'output_unwritable',
+    {
+      ru: `Формат результата «${extension || 'без расширения'}» не поддерживается. Поддерживаются: ${SUPPORTED_LIST}.`,
+      en: `Output format "${extension || 'no extension'}" is not supported. Supported: ${SUPPORTED_LIST}.`,
+    },
+    { file },
+  );
+}
+
 function render(file: string, columns: string[], records: ResultRecord[]): Buffer {
   const extension = extname(file).toLowerCase();
   switch (extension) {
@@ -57,14 +84,7 @@ function render(file: string, columns: string[], records: ResultRecord[]): Buffe
     case '.json':
       return Buffer.from(JSON.stringify(records.map((record) => pick(columns, record)), null, 2) + '\n', 'utf8');
     default:
-      throw new UserError(
-        'output_unwritable',
-        {
-          ru: `Формат результата «${extension || 'без расширения'}» не поддерживается. Поддерживаются: ${SUPPORTED_LIST}.`,
-          en: `Output format "${extension || 'no extension'}" is not supported. Supported: ${SUPPORTED_LIST}.`,
-        },
-        { file },
-      );
+      throw unsupportedFormat(file, extension);
   }
 }
 

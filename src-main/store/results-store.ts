@@ -50,6 +50,11 @@ export class ResultsStore {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** The underlying connection, for the job queue that shares it. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   /** Opens (and migrates) the database at `file` and wraps it. */
   static open(file: string, options: ResultsStoreOptions & OpenDatabaseOptions = {}): ResultsStore {
     return new ResultsStore(openDatabase(file, options), options);

@@ -1,0 +1,357 @@
+// The batch engine: requests and their lines persisted in SQLite, cut into batches and matched
+// on a pool of worker threads. Plain Node code, run by the Electron main process and by the
+// headless server alike. Each batch's results are saved as soon as it is done, so a crash loses
+// at most the batches in flight, and the next start puts their lines back in the queue.
+
+import os from 'node:os';
+
+import pino, { type Logger } from 'pino';
+
+import type { IndexManifest } from '../../src-worker/catalog/sku-index.js';
+import { DEFAULT_MATCHER, type MatcherSettings, type PriorDecision } from '../../src-worker/pipeline/matcher.js';
+import type { CatalogItem, MatchResult } from '../../src-worker/pipeline/types.js';
+import type { WorkerIndexSpec } from '../../src-worker/worker-api.js';
+import { type DataPaths, dataPaths } from '../config/paths.js';
+import { UserError } from '../errors.js';
+import { JobQueue, type QueuedLine } from '../store/job-queue.js';
+import { supplierLineKey } from '../store/line-key.js';
+import { registerQueryFunctions } from '../store/result-queries.js';
+import { ResultsStore } from '../store/results-store.js';
+import { CatalogCache } from './catalog-cache.js';
+import { readJobStatus, readResultsPage, readStatistics, recentJobs, toResultRow } from './engine-reads.js';
+import type {
+  CatalogInfo,
+  CatalogSearchHit,
+  EngineSettings,
+  HealthInfo,
+  JobStatus,
+  MatchEngine,
+  ResultRow,
+  ResultsPage,
+  ResultsQuery,
+  ReviewInput,
+  Statistics,
+  SubmitAnswer,
+  SubmitRequest,
+} from './engine-types.js';
+import { applyReview } from './review.js';
+import { Throughput } from './throughput.js';
+import { WorkerExitedError, WorkerPool } from './worker-pool.js';
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  maxMaterialsPerRequest: 10_000,
+  batchSize: 50,
+  workers: Math.min(5, Math.max(1, os.availableParallelism() - 1)),
+  acceptThreshold: DEFAULT_MATCHER.acceptThreshold,
+  reviewThreshold: DEFAULT_MATCHER.reviewThreshold,
+  maxRetries: 3,
+  retryDelaySeconds: 300,
+};
+
+/** Lines per second assumed for estimates before the first batch has been measured. */
+const ASSUMED_RATE = 100;
+/** A line whose batch crashed its worker this many times is failed instead of requeued at once. */
+const MAX_CRASHES_PER_LINE = 2;
+/** Longest wait for batches in flight when stopping; after it they are parked for the next start. */
+const STOP_GRACE_MS = 10_000;
+
+export interface EngineOptions {
+  dataDir: string;
+  settings?: Partial<EngineSettings>;
+  /** A local transformers.js model folder; null or missing for the built-in embedder. */
+  modelDir?: string | null;
+  logger?: Logger;
+}
+
+export class JobEngine implements MatchEngine {
+  readonly settings: EngineSettings;
+  readonly paths: DataPaths;
+  readonly logger: Logger;
+  readonly pool: WorkerPool;
+  readonly #store: ResultsStore;
+  readonly #queue: JobQueue;
+  readonly #catalog: CatalogCache;
+  readonly #modelDir: string | null;
+  readonly #throughput = new Throughput();
+  readonly #crashes = new Map<number, number>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #startedAt = Date.now();
+  #wake: (() => void) | null = null;
+  #stopping = false;
+  #loop: Promise<void> | null = null;
+  #importChain: Promise<unknown> = Promise.resolve();
+
+  private constructor(options: EngineOptions, store: ResultsStore, catalog: CatalogCache) {
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.paths = dataPaths(options.dataDir);
+    this.logger = options.logger ?? pino({ level: 'info' }, pino.destination(2));
+    this.#modelDir = options.modelDir ?? null;
+    this.#store = store;
+    this.#queue = new JobQueue(store.database);
+    this.#catalog = catalog;
+    this.pool = new WorkerPool(this.settings.workers);
+  }
+
+  /** Open the store, put interrupted lines back in the queue and start processing. */
+  static async start(options: EngineOptions): Promise<JobEngine> {
+    const paths = dataPaths(options.dataDir);
+    const store = ResultsStore.open(paths.resultsDb);
+    registerQueryFunctions(store.database);
+    const catalog = await CatalogCache.load(paths.indexDir);
+    const engine = new JobEngine(options, store, catalog);
+
+    const requeued = engine.#queue.requeueInterrupted();
+    const unfinished = engine.#queue.unfinishedRequests();
+    engine.logger.info({ event: 'engine_started', workers: engine.settings.workers, requeuedLines: requeued, unfinishedRequests: unfinished.length, catalogVersion: catalog.manifest?.version ?? null }, 'engine started');
+    engine.#loop = engine.#run();
+    return engine;
+  }
+
+  submit(request: SubmitRequest): SubmitAnswer {
+    const count = request.materials.length;
+    if (count === 0 || count > this.settings.maxMaterialsPerRequest) {
+      throw new UserError('invalid_argument', {
+        ru: `В запросе ${count} строк, допускается от 1 до ${this.settings.maxMaterialsPerRequest}.`,
+        en: `The request has ${count} lines; 1 to ${this.settings.maxMaterialsPerRequest} are allowed.`,
+      });
+    }
+    const manifest = this.#catalog.manifest;
+    if (!manifest) {
+      throw new UserError('catalog_empty', { ru: 'Каталог не загружен: сначала импортируйте каталог.', en: 'No catalog is loaded: import a catalog first.' });
+    }
+
+    const requestId = this.#store.createRequest({
+      requestId: request.requestId,
+      source: request.source ?? 'api',
+      inputFile: request.inputFile ?? undefined,
+      catalogVersion: String(manifest.version),
+      supplier: request.supplier ?? undefined,
+      materialsCount: count,
+      settings: { acceptThreshold: this.settings.acceptThreshold, reviewThreshold: this.settings.reviewThreshold },
+    });
+    this.#store.addPendingLines(
+      requestId,
+      request.materials.map((material, i) => ({
+        materialId: material.id,
+        name: material.name,
+        unit: material.unit,
+        price: material.price ?? null,
+        rowNumber: i + 1,
+        input: { id: material.id, name: material.name, unit: material.unit, ...(material.price == null ? {} : { price: String(material.price) }), ...material.extra },
+      })),
+    );
+    this.logger.info({ event: 'request_submitted', requestId, lines: count, supplier: request.supplier ?? null }, 'request submitted');
+    this.#wake?.();
+
+    const queued = this.#queue.pendingLineCount();
+    const rate = this.#throughput.rate() ?? ASSUMED_RATE;
+    return { requestId, materialsCount: count, estimatedCompletion: new Date(Date.now() + (queued / rate) * 1000).toISOString() };
+  }
+
+  status(requestId: string): JobStatus | null {
+    return readJobStatus(this.#store, this.#queue, requestId, this.#throughput.rate() ?? ASSUMED_RATE);
+  }
+
+  results(requestId: string, query: ResultsQuery): ResultsPage | null {
+    return readResultsPage(this.#store, requestId, query);
+  }
+
+  listRequests(limit: number): JobStatus[] {
+    return recentJobs(this.#store, this.#queue, limit, this.#throughput.rate() ?? ASSUMED_RATE);
+  }
+
+  statistics(): Statistics {
+    return readStatistics(this.#store, this.#throughput.rate());
+  }
+
+  retry(requestId?: string, materialIds?: string[]): number {
+    const count = this.#queue.retryNow(requestId, materialIds);
+    this.#crashes.clear();
+    this.logger.info({ event: 'retry_requested', requestId: requestId ?? null, lines: count }, 'failed lines queued again');
+    this.#wake?.();
+    return count;
+  }
+
+  cancel(requestId: string): boolean {
+    const cancelled = this.#queue.cancel(requestId);
+    if (cancelled) this.logger.info({ event: 'request_cancelled', requestId }, 'request cancelled');
+    return cancelled;
+  }
+
+  cleanup(olderThanDays: number): { requests: number; results: number } {
+    const counts = this.#store.deleteOlderThan(olderThanDays);
+    this.logger.info({ event: 'cleanup', olderThanDays, ...counts }, 'old records deleted');
+    return counts;
+  }
+
+  /** Build a new index version from the items and switch to it; running requests keep their version. */
+  importCatalog(items: CatalogItem[], source: { file?: string }): Promise<IndexManifest> {
+    const task = this.#importChain.then(async () => {
+      const started = performance.now();
+      const manifest = await this.#catalog.rebuild(items, this.#modelDir, source.file);
+      this.logger.info({ event: 'catalog_imported', version: manifest.version, items: items.length, seconds: (performance.now() - started) / 1000 }, 'catalog imported');
+      this.#wake?.();
+      return manifest;
+    });
+    this.#importChain = task.catch(() => undefined);
+    return task;
+  }
+
+  catalogInfo(): CatalogInfo {
+    return { manifest: this.#catalog.manifest, itemCount: this.#catalog.size };
+  }
+
+  async searchCatalog(query: string, limit: number): Promise<CatalogSearchHit[]> {
+    const spec = this.#indexSpec(null);
+    if (!spec || query.trim() === '') return [];
+    const hits = await this.pool.run((api) => api.searchCatalog(spec, query, limit));
+    return hits.flatMap((hit) => {
+      const item = this.#catalog.get(hit.sku);
+      return item ? [{ ...item, score: hit.score }] : [];
+    });
+  }
+
+  review(requestId: string, materialId: string, input: ReviewInput): ResultRow[] | null {
+    const rows = applyReview(this.#store, this.#catalog, requestId, materialId, input);
+    if (rows) this.logger.info({ event: 'review', requestId, materialId, action: input.action, lines: rows.length }, 'review decision stored');
+    return rows?.map(toResultRow) ?? null;
+  }
+
+  health(): HealthInfo {
+    const manifest = this.#catalog.manifest;
+    return {
+      status: this.#stopping ? 'degraded' : 'ok',
+      version: process.env.npm_package_version ?? '0.1.0',
+      uptimeSeconds: Math.round((Date.now() - this.#startedAt) / 1000),
+      workers: this.settings.workers,
+      catalog: manifest ? { version: manifest.version, itemCount: manifest.itemCount } : null,
+      queue: { pendingLines: this.#queue.pendingLineCount(), runningRequests: this.#queue.unfinishedRequests().length },
+    };
+  }
+
+  /** Stop taking batches, wait a little for those in flight, park the rest, and close. */
+  async stop(): Promise<void> {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    this.#wake?.();
+    await this.#loop;
+    const finished = Promise.all([...this.#inFlight]);
+    const timedOut = await Promise.race([finished.then(() => false), sleep(STOP_GRACE_MS).then(() => true)]);
+    await this.pool.close();
+    await Promise.allSettled([...this.#inFlight]);
+    this.#store.close();
+    this.logger.info({ event: 'engine_stopped', parkedBatches: timedOut }, 'engine stopped');
+  }
+
+  /** The scheduler: keep every worker busy while due lines exist, otherwise sleep until woken. */
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      if (this.#inFlight.size >= this.settings.workers) {
+        await Promise.race([...this.#inFlight]);
+        continue;
+      }
+      const batch = this.#catalog.manifest ? this.#queue.claimBatch(this.settings.batchSize) : [];
+      if (batch.length === 0) {
+        await this.#sleepUntilWork();
+        continue;
+      }
+      const task = this.#process(batch).finally(() => this.#inFlight.delete(task));
+      this.#inFlight.add(task);
+    }
+  }
+
+  async #sleepUntilWork(): Promise<void> {
+    const nextRetry = this.#queue.nextRetryAt();
+    const untilRetry = nextRetry ? Math.max(50, Date.parse(nextRetry) - Date.now()) : 60_000;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.min(untilRetry, 60_000));
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#wake = null;
+  }
+
+  async #process(batch: QueuedLine[]): Promise<void> {
+    const first = batch[0];
+    if (!first) return;
+    const requestId = first.requestId;
+    const ids = batch.map((line) => line.id);
+    const spec = this.#indexSpec(first.catalogVersion);
+    if (!spec) {
+      this.#queue.release(ids);
+      return;
+    }
+
+    const started = performance.now();
+    try {
+      const decisions = this.#priorDecisions(batch);
+      const settings: MatcherSettings = { ...DEFAULT_MATCHER, acceptThreshold: this.settings.acceptThreshold, reviewThreshold: this.settings.reviewThreshold };
+      const lines = batch.map((line) => ({ id: line.materialId, name: line.name, unit: line.unit, price: line.price ?? undefined, rowNumber: line.rowNumber ?? undefined }));
+      const results = await this.pool.run((api) => api.matchBatch(spec, lines, settings, decisions));
+      if (this.#queue.isCancelled(requestId)) {
+        this.#queue.release(ids);
+        return;
+      }
+      this.#saveBatch(requestId, batch, results);
+      this.#throughput.add(batch.length, (performance.now() - started) / 1000);
+    } catch (error) {
+      this.#handleBatchError(requestId, batch, error);
+    }
+    if (this.#queue.completeIfDone(requestId)) {
+      this.logger.info({ event: 'request_completed', requestId }, 'request completed');
+    }
+  }
+
+  #saveBatch(requestId: string, batch: QueuedLine[], results: MatchResult[]): void {
+    const byMaterial = new Map(batch.map((line) => [line.materialId, line]));
+    const done = results.filter((result) => result.status !== 'failed');
+    this.#store.saveResults(requestId, done);
+    this.#queue.clearRetryState(done.flatMap((result) => byMaterial.get(result.materialId)?.id ?? []));
+    for (const result of results) {
+      if (result.status !== 'failed') continue;
+      const line = byMaterial.get(result.materialId);
+      if (!line) continue;
+      const retried = this.#queue.failLine(line.id, result.errorMessage ?? 'unknown error', this.settings);
+      this.logger.warn({ event: 'line_failed', requestId, materialId: line.materialId, error: result.errorMessage, retried }, 'line failed');
+    }
+  }
+
+  #handleBatchError(requestId: string, batch: QueuedLine[], error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const crashed = error instanceof WorkerExitedError;
+    this.logger.error({ event: crashed ? 'worker_exited' : 'batch_failed', requestId, lines: batch.length, error: message }, 'batch failed');
+    if (this.#stopping) {
+      this.#queue.release(batch.map((line) => line.id));
+      return;
+    }
+    for (const line of batch) {
+      const crashes = (this.#crashes.get(line.id) ?? 0) + (crashed ? 1 : 0);
+      this.#crashes.set(line.id, crashes);
+      if (crashed && crashes < MAX_CRASHES_PER_LINE) this.#queue.release([line.id]);
+      else this.#queue.failLine(line.id, message, this.settings);
+    }
+    this.#wake?.();
+  }
+
+  #priorDecisions(batch: QueuedLine[]): Record<string, PriorDecision> {
+    const decisions: Record<string, PriorDecision> = {};
+    for (const line of batch) {
+      const decision = this.#store.findDecision(line.supplier, supplierLineKey(line.name, line.unit));
+      if (decision) decisions[line.materialId] = { action: decision.action, sku: decision.sku };
+    }
+    return decisions;
+  }
+
+  #indexSpec(catalogVersion: string | null): WorkerIndexSpec | null {
+    const current = this.#catalog.manifest;
+    if (!current) return null;
+    const version = catalogVersion ? Number(catalogVersion) : current.version;
+    return { indexDir: this.paths.indexDir, version: Number.isFinite(version) ? version : current.version, modelDir: this.#modelDir };
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,24 @@
+// The contract between the engine in the main thread and a pipeline worker thread (via comlink).
+
+import type { MatcherSettings, PriorDecision } from './pipeline/matcher';
+import type { MatchResult, PriceListLine } from './pipeline/types';
+
+export interface WorkerIndexSpec {
+  indexDir: string;
+  /** Index version to open; the worker reopens when a batch names another one. */
+  version: number;
+  /** Null for the built-in hashing embedder. */
+  modelDir: string | null;
+}
+
+export interface PipelineWorkerApi {
+  /** Match a batch of lines. `decisions` maps a line id to a person's earlier decision on that line. */
+  matchBatch(
+    index: WorkerIndexSpec,
+    lines: PriceListLine[],
+    settings: MatcherSettings,
+    decisions: Record<string, PriorDecision>,
+  ): Promise<MatchResult[]>;
+  /** Candidate SKUs and scores for a free-text catalog search. */
+  searchCatalog(index: WorkerIndexSpec, query: string, limit: number): Promise<{ sku: string; score: number }[]>;
+}
