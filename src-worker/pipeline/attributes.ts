@@ -15,7 +15,7 @@ export type FactKind =
   | 'size' // a size tuple such as 2500x1200x12.5, as text
   | 'range' // a range such as 5-20, as text
   | 'fraction' // an inch or ratio fraction such as 3/4, as text
-  | 'electric' // volts, watts, amperes, kelvin, as text with the unit
+  | 'rating' // volts, watts, amperes, kelvin, as text with the unit
   | 'number'; // a bare number
 
 export interface Fact {
@@ -59,7 +59,7 @@ const MEASURE_UNITS: Record<string, { kind: FactKind; factor: number }> = {
   мм: { kind: 'dimension', factor: 1 },
   см: { kind: 'dimension', factor: 10 },
   мкм: { kind: 'film', factor: 1 },
-  мм2: { kind: 'electric', factor: 1 },
+  мм2: { kind: 'rating', factor: 1 },
   мк: { kind: 'film', factor: 1 },
 };
 
@@ -67,7 +67,7 @@ const PACK_UNITS = new Set(['уп', 'упак', 'пач', 'кор', 'пак']);
 
 const NOT_GRADES = new Set(['м2', 'м3', 'мм2', 'м1']);
 
-const ELECTRIC_UNITS = new Set(['в', 'вт', 'а', 'ка', 'к', 'квт', 'ач', 'w', 'v']);
+const RATING_UNITS = new Set(['в', 'вт', 'а', 'ка', 'к', 'квт', 'ач', 'w', 'v']);
 
 // Ordered from the most specific pattern to the least, so a long code is taken whole.
 const B = '(?<![a-zа-я0-9])';
@@ -75,7 +75,7 @@ const E = '(?![a-zа-я0-9])';
 const ARTICLE_PATTERNS: RegExp[] = [
   new RegExp(`${B}[a-z]{2,4}-\\d{3,4}-\\d{4,6}${E}`, 'g'), // sft-0040-000001
   new RegExp(`${B}[a-zа-я]{1,3}-\\d{6,}(?:/\\d+)?${E}`, 'g'), // цб-00015528/605078
-  new RegExp(`${B}(?=[a-z0-9]*[a-wyz])[0-9][a-z0-9]{9,}${E}`, 'g'), // 270020n050500b, 2cds242001r0404
+  new RegExp(`${B}(?=[a-zа-я0-9]*[a-wyzа-фц-я])[0-9][a-zа-я0-9]{9,}${E}`, 'g'), // 270020n050500b, 2cds242001r0404
   new RegExp(`${B}\\d{3,4}-\\d{3,6}(?=\\))`, 'g'), // (035-080), (0830-820012)
   new RegExp(`\\*?${B}\\d{5,}${E}`, 'g'), // 11301011005, 807634
 ];
@@ -144,22 +144,22 @@ function extractRanges(text: string, facts: Fact[]): string {
 }
 
 function extractMeasures(text: string, facts: Fact[]): string {
-  const pattern = /(?<![a-zа-я0-9.])(\d+(?:\.\d+)?|\d+\/\d+)\s*([a-zа-я][a-zа-я0-9]*)(?:\/([a-zа-я]+))?(?![a-zа-я0-9])/g;
+  const pattern = /(?<![a-zа-я0-9.])(\d+(?:\.\d+)?|\d+\/\d+)\s*([a-zа-я][a-zа-я0-9]*)(?:\/([a-zа-я][a-zа-я0-9]*))?(?![a-zа-я0-9])/g;
   return text.replace(pattern, (match, value: string, unit: string, per?: string) => {
     if (value.includes('/')) return match;
     const number = Number(value);
     if (unit === 'шт' && per !== undefined && PACK_UNITS.has(per)) per = undefined;
     const measure = MEASURE_UNITS[unit];
-    if (measure && measure.kind === 'electric' && !per) {
-      facts.push({ kind: 'electric', value: `${round(number)} ${unit}`, source: match.trim() });
+    if (measure && measure.kind === 'rating' && !per) {
+      facts.push({ kind: 'rating', value: `${round(number)} ${unit}`, source: match.trim() });
       return ' ';
     }
     if (measure && !per) {
       facts.push({ kind: measure.kind, value: round(number * measure.factor), source: match.trim() });
       return ' ';
     }
-    if (ELECTRIC_UNITS.has(unit) || per) {
-      facts.push({ kind: 'electric', value: `${round(number)} ${unit}${per ? `/${per}` : ''}`, source: match.trim() });
+    if (RATING_UNITS.has(unit) || per) {
+      facts.push({ kind: 'rating', value: `${round(number)} ${unit}${per ? `/${per}` : ''}`, source: match.trim() });
       return ' ';
     }
     return match;

@@ -18,7 +18,12 @@ export interface ColorInfo {
   ral: string[];
 }
 
-const ENTRIES: ColorEntry[] = dictionary.colors;
+/** Named shades first, so that `голубой иней` is read as one color before `голубой` alone. */
+const ENTRIES: ColorEntry[] = [
+  ...dictionary.namedShades.map((shade): ColorEntry => ({ color: shade, phrases: [shade] })),
+  ...dictionary.colors,
+];
+const ABBREVIATIONS_NEED_DOT = new Set(dictionary.abbreviationsNeedDot);
 const ENDINGS = new Set(dictionary.adjectiveEndings);
 const RAL_TO_COLOR: Record<string, string> = dictionary.ral;
 
@@ -61,7 +66,8 @@ function colorOfWord(raw: string): string | null {
   const head = word.includes('-') ? (word.split('-').pop() ?? word) : word;
 
   for (const entry of ENTRIES) {
-    if (abbreviated && entry.abbreviations?.includes(word)) return entry.color;
+    const dotOptional = word.length >= 3 && !ABBREVIATIONS_NEED_DOT.has(word);
+    if ((abbreviated || dotOptional) && entry.abbreviations?.includes(word)) return entry.color;
     if (entry.nouns?.includes(head)) return entry.color;
     for (const stem of entry.stems ?? []) {
       if (head.startsWith(stem) && ENDINGS.has(head.slice(stem.length))) return entry.color;

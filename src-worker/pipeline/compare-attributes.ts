@@ -31,7 +31,7 @@ export const PENALTY = {
 const DIMENSION_KINDS = new Set<FactKind>(['dimension', 'diameter', 'size', 'range', 'length']);
 /** A diameter and a bare millimetre size describe the same thing (`Ø12` and `10 мм` of rebar differ). */
 const RIVAL_KINDS: Partial<Record<FactKind, FactKind>> = { dimension: 'diameter', diameter: 'dimension' };
-const COMPARED_KINDS: FactKind[] = ['mass', 'volume', 'length', 'area', 'count', 'dimension', 'diameter', 'film', 'size', 'range', 'fraction', 'electric'];
+const COMPARED_KINDS: FactKind[] = ['mass', 'volume', 'length', 'area', 'count', 'dimension', 'diameter', 'film', 'size', 'range', 'fraction', 'rating'];
 
 /**
  * Kinds that a unit conversion explains: a line sold by the coil of `100 м` against an item sold
@@ -175,6 +175,9 @@ function compareColors(line: ColorInfo, item: ColorInfo, result: AttributeCompar
   if (line.colors.length > 0 && item.colors.length > 0) {
     if (line.colors.some((color) => item.colors.includes(color))) {
       result.reasons.push({ code: 'color_match', detail: line.colors.join(', ') });
+    } else if (sharesBaseColor(line.colors, item.colors)) {
+      result.factor *= PENALTY.colorMissing;
+      result.reasons.push({ code: 'color_missing', detail: `${line.colors.join(', ')} ~ ${item.colors.join(', ')}` });
     } else {
       result.factor *= PENALTY.colorConflict;
       result.conflicts += 1;
@@ -188,6 +191,16 @@ function compareColors(line: ColorInfo, item: ColorInfo, result: AttributeCompar
   } else if (item.colors.length > 0) {
     result.factor *= PENALTY.colorExtra;
   }
+}
+
+/**
+ * True when a named shade on one side contains the other side's base color (`золото майя` and
+ * `золотой`): the shade's second word may have moved elsewhere in the name, so this is no conflict.
+ */
+function sharesBaseColor(left: string[], right: string[]): boolean {
+  const inShade = (shades: string[], colors: string[]): boolean =>
+    shades.some((shade) => shade.includes(' ') && colors.some((color) => shade.includes(color.slice(0, 4))));
+  return inShade(left, right) || inShade(right, left);
 }
 
 function sources(facts: Fact[]): string {

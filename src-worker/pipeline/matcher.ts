@@ -34,7 +34,7 @@ export async function matchLines(
 ): Promise<MatchResult[]> {
   const prepared: (PreparedLine | Error)[] = lines.map((line) => {
     try {
-      if (!line.name.trim()) throw new Error('The line has no name.');
+      if (!line.name.trim()) throw new Error('В строке нет наименования (the line has no name).');
       return { parsed: parseName(line.name), unit: normalizeUnit(line.unit), rawUnit: line.unit };
     } catch (error) {
       return error instanceof Error ? error : new Error(String(error));

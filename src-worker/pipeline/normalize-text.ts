@@ -43,7 +43,7 @@ export function normalizeText(text: string): string {
   s = s.replace(/[a-zа-я0-9.+/-]+/g, fixLookAlikes);
   for (const [pattern, replacement] of UNIT_SPELLINGS) s = s.replace(pattern, replacement);
 
-  s = s.replace(/(^|[^a-zа-я0-9])d\s+(\d)/g, '$1d$2');
+  s = s.replace(/(^|[^a-zа-я0-9])d\s+(\d+(?:\.\d+)?\s*мм)/g, '$1d$2');
 
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -69,8 +69,8 @@ function isLongArticle(whole: string, start: number): boolean {
 /**
  * Bring look-alike letters of a word to one script: a word with letters that exist only in
  * Cyrillic becomes Cyrillic, a word with letters that exist only in Latin becomes Latin, and a word
- * made only of letters common to both (`с21`, `a500c`) becomes Cyrillic, so that both spellings of
- * grade codes meet. Size tokens such as `50x50x4` keep their separator.
+ * made only of letters common to both (`с21`, `a500c`, `нн`, `m`) becomes Cyrillic, so that both
+ * spellings meet. Size tokens such as `50x50x4` keep their separator.
  */
 function fixLookAlikes(token: string): string {
   if (/^[0-9.x/-]+$/.test(token)) return token;
@@ -86,7 +86,7 @@ function fixLookAlikes(token: string): string {
   if (onlyCyrillic && !onlyLatin) return mapLetters(token, LATIN_TO_CYRILLIC);
   if (onlyLatin && !onlyCyrillic) return mapLetters(token, CYRILLIC_TO_LATIN);
   if (onlyCyrillic && onlyLatin) return mixedWord(token);
-  return hasCyrillic || /\d/.test(token) ? mapLetters(token, LATIN_TO_CYRILLIC) : token;
+  return mapLetters(token, LATIN_TO_CYRILLIC);
 }
 
 /** A word that mixes letters of both scripts keeps the script of the majority of its letters. */

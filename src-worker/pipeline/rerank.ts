@@ -107,15 +107,16 @@ export interface Decision {
 export function decide(ranked: ScoredCandidate[], settings: DecisionSettings): Decision {
   const best = ranked[0];
   if (!best || best.score < settings.reviewThreshold) {
-    return { status: 'no_match', best: best ?? null, reasons: [{ code: 'below_threshold', detail: best ? best.score.toFixed(2) : '—' }] };
+    return { status: 'no_match', best: best ?? null, reasons: [{ code: 'below_threshold', detail: best ? best.score.toFixed(3) : '—' }] };
   }
 
   const second = ranked.find((candidate) => candidate.sku !== best.sku);
-  const margin = second ? best.score - second.score : 1;
+  // Scores carry three decimals, so a lead is compared in thousandths to avoid float noise.
+  const margin = second ? Math.round((best.score - second.score) * 1000) / 1000 : 1;
   const reasons: Reason[] = [];
-  if (margin < settings.minMargin && second) reasons.push({ code: 'ambiguous', detail: `${second.sku} ${second.score.toFixed(2)}` });
+  if (margin < settings.minMargin && second) reasons.push({ code: 'ambiguous', detail: `${second.sku} ${second.score.toFixed(3)}` });
 
   const confident = best.score >= settings.acceptThreshold && best.conflicts === 0 && margin >= settings.minMargin;
-  if (!confident && best.score < settings.acceptThreshold) reasons.push({ code: 'below_threshold', detail: best.score.toFixed(2) });
+  if (!confident && best.score < settings.acceptThreshold) reasons.push({ code: 'below_threshold', detail: best.score.toFixed(3) });
   return { status: confident ? 'matched' : 'needs_review', best, reasons };
 }

@@ -78,13 +78,18 @@ function weightOf(token: Token, idf: IdfTable): number {
 export function tokenMatch(a: Token, b: Token): number {
   if (a.stem === b.stem || a.word === b.word) return 1;
 
-  if (a.alternative && !b.alternative) return fuzzy(a.alternative, b.stem, 0.7) * 0.95;
-  if (b.alternative && !a.alternative) return fuzzy(b.alternative, a.stem, 0.7) * 0.95;
+  if (a.alternative && !b.alternative) return transliterationMatch(a.alternative, b);
+  if (b.alternative && !a.alternative) return transliterationMatch(b.alternative, a);
 
   const prefix = abbreviationMatch(a, b) || abbreviationMatch(b, a);
   if (prefix > 0) return prefix;
 
   return fuzzy(a.word, b.word, 0.8);
+}
+
+/** A Latin word's transliteration against a Cyrillic word, whole or stemmed (`ceresit`/`церезит`). */
+function transliterationMatch(transliterated: string, cyrillic: Token): number {
+  return Math.max(fuzzy(transliterated, cyrillic.word, 0.7), fuzzy(transliterated, cyrillic.stem, 0.7)) * 0.95;
 }
 
 function abbreviationMatch(short: Token, long: Token): number {

@@ -62,5 +62,5 @@ function makeToken(word: string, abbreviated: boolean): Token {
 
 /** Numbers, sizes and ranges such as `12.5`, `50x50x4`, `5-20`, `1/2` and `0.2-4`. */
 export function isNumeric(word: string): boolean {
-  return /^[0-9][0-9.,x/+-]*$/.test(word) && !/[a-zа-я]/.test(word);
+  return /^[0-9][0-9.,x/+-]*$/.test(word);
 }

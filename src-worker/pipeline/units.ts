@@ -127,9 +127,11 @@ function contentOf(unit: UnitInfo, own: Attributes, fallback: Attributes): Conte
   }
 
   const sheet = unit.unit === 'лист' || unit.unit === 'шт' || unit.unit === 'пластина';
-  if (sheet) {
+  if (sheet || unit.unit === 'рул') {
     const area = content.area ?? sheetArea(own) ?? sheetArea(fallback);
     if (area !== undefined) content.area = area;
+  }
+  if (sheet) {
     const volume = content.volume ?? pieceVolume(own) ?? pieceVolume(fallback);
     if (volume !== undefined) content.volume = volume;
   }
@@ -141,7 +143,7 @@ function largestFact(attributes: Attributes, kind: 'count' | 'mass' | 'volume' |
   return values.length > 0 ? Math.max(...values) : undefined;
 }
 
-/** Area in m² of a sheet whose size in mm is given, from its two largest sides of at least 100 mm. */
+/** Area in m² of a sheet or roll whose size is given, from its two largest sides of at least 100 mm. */
 function sheetArea(attributes: Attributes): number | undefined {
   const sides = sizeTuple(attributes);
   if (!sides || sides.length < 2) return undefined;

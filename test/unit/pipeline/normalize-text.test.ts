@@ -22,7 +22,7 @@ describe('normalizeText look-alike letters', () => {
   });
 
   it('brings a Cyrillic Х inside a Latin brand to Latin', () => {
-    // Q0220: `HARD-FIХ` ends with a Cyrillic Х; the catalog item PET-977081 writes `Hard-Fix`.
+    // Q0220's `HARD-FIХ` ends with a Cyrillic Х, and the catalog item PET-977081 writes `Hard-Fix`.
     const line = normalizeText('САМОРЕЗЫ КЛОПЫ 13Х4,2 ММ УСИЛЕННЫЕ HARD-FIХ (1000 ШТ.)');
     const item = normalizeText('Саморезы клопы 13x4,2 мм усиленные Hard-Fix (1000 шт.)');
 
@@ -31,19 +31,27 @@ describe('normalizeText look-alike letters', () => {
   });
 
   it('spells a grade the same in both scripts', () => {
-    // PET-100826 writes `A500С` with a Latin A; Q0085 writes `А500С` in Cyrillic.
+    // PET-100826 writes `A500С` with a Latin A, and Q0085 writes `А500С` in Cyrillic.
     const spellings = ['Арматура A500С', 'Арматура А500С', 'Арматура A500C'];
     for (const spelling of spellings) expect(normalizeText(spelling)).toBe('арматура а500с');
 
-    // Q0182 writes `СТ17` in Cyrillic beside a Latin-lettered `Цepeзит`; a Latin `CT17` meets it.
+    // Q0182 writes `СТ17` in Cyrillic beside a Latin-lettered `Цepeзит`. A Latin `CT17` meets it.
     expect(normalizeText('Цepeзит Грунт СТ17 PRO 10л')).toBe('церезит грунт ст17 pro 10 л');
     expect(normalizeText('CT17')).toBe(normalizeText('СТ17'));
     expect(normalizeText('Профнастил C21')).toBe(normalizeText('Профнастил С21'));
   });
 
-  it.todo('brings a word made only of look-alike letters to one script: `Ниппель HH` (TER-11145946) and `Ниппель НН` (TER-11144181) both to `ниппель нн`, now `ниппель hh` and `ниппель нн`');
-  it.todo('brings a lone look-alike letter to one script: `ПyГBнг(A)-LS` (Q0371) and `ПуГВнг(А)-LS` (PET-997055) both to `пугвнг(а)-ls`, now `(a)` stays Latin');
-  it.todo('reads a Latin M after a number as the unit: `50ММ 50M` (Q0208) to `50 мм 50 м`, now `50 мм 50 m`');
+  it('brings a look-alike-only word to one script', () => {
+    expect(normalizeText('Ниппель HH')).toBe('ниппель нн');
+    expect(normalizeText('Ниппель НН')).toBe('ниппель нн');
+  });
+  it('brings a lone look-alike letter to one script', () => {
+    expect(normalizeText('ПyГBнг(A)-LS')).toBe(normalizeText('ПуГВнг(А)-LS'));
+    expect(normalizeText('ПуГВнг(А)-LS')).toContain('(а)');
+  });
+  it('reads a Latin M after a number as metres', () => {
+    expect(normalizeText('50ММ 50M')).toBe('50 мм 50 м');
+  });
 });
 
 describe('normalizeText numbers and units', () => {

@@ -125,7 +125,7 @@ describe('openDatabase on a new file', () => {
       'error_message', 'similarity_score', 'normalized_color', 'normalized_unit', 'unit_coefficient',
       'retry_count', 'created_at', 'updated_at', 'processed_at', 'row_number', 'input_json', 'price',
       'candidates_json', 'reasons_json', 'catalog_name', 'catalog_unit', 'reviewed_sku', 'review_action',
-      'reviewed_at',
+      'reviewed_at', 'next_attempt_at',
     ];
     expect([...columns].sort()).toEqual([...expected].sort());
 
@@ -134,6 +134,7 @@ describe('openDatabase on a new file', () => {
     expect(indexes).toContain('created_at');
     expect(indexes).toContain('retry_count');
     expect(indexes).toContain('request_id,material_id');
+    expect(indexes).toContain('processing_status,next_attempt_at');
 
     db.close();
   });
@@ -211,6 +212,19 @@ describe('migrating from an older version', () => {
     ]);
     const invalidAction = db.prepare("UPDATE processing_results SET review_action = 'approve'");
     expect(() => invalidAction.run()).toThrow(/CHECK constraint failed/);
+    db.close();
+  });
+
+  it('adds queue columns in version 3', () => {
+    const older = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+    insertVersion1Rows(older);
+    older.close();
+
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
+
+    const rows = db.prepare('SELECT next_attempt_at FROM processing_results ORDER BY id').all();
+    expect(rows).toEqual([{ next_attempt_at: null }, { next_attempt_at: null }]);
+    expect(tableColumns(db, 'requests')).toContain('error_message');
     db.close();
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { openDatabase } from '../../../src-main/store/database.js';
 import { supplierLineKey } from '../../../src-main/store/line-key.js';
-import { MIGRATIONS } from '../../../src-main/store/migrations/index.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/store/migrations/index.js';
 import { ResultsStore } from '../../../src-main/store/results-store.js';
 import type { PendingLine } from '../../../src-main/store/types.js';
 import { makeCandidate, makeResult, makeTempDir } from './helpers.js';
@@ -501,7 +501,7 @@ describe('ResultsStore', () => {
     const olderFile = join(temp.dir, 'older.db');
     const db = openDatabase(olderFile, { migrations: MIGRATIONS.slice(0, 1) });
 
-    expect(() => new ResultsStore(db)).toThrow(/needs schema version 2, but .* has version 1/);
+    expect(() => new ResultsStore(db)).toThrow(new RegExp(`needs schema version ${LATEST_SCHEMA_VERSION}, but .* has version 1`));
     db.close();
   });
 
