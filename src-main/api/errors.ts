@@ -1,11 +1,11 @@
-// Error answers of the HTTP API: one JSON shape `{ error, message, ... }` for every failure, the
-// message in the request's language, and a log line per failure that repeats cannot flood.
+// Error responses of the HTTP API: one JSON shape `{ error, message, ... }` for every failure, with
+// the message in the request's language, and one log line per failure that repeats cannot flood.
 
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { UserError, type LocalizedText } from '../errors.js';
 import { requestLanguage, type Language } from './language.js';
-import { LogThrottle } from './log-throttle.js';
+import type { LogThrottle } from './log-throttle.js';
 import { RequestValidationError } from './validation.js';
 
 /** An expected failure with its HTTP status and a stable `error` code for clients. */
@@ -53,23 +53,27 @@ export class InvalidJsonError extends Error {
   }
 }
 
-/** Install the error handler and the JSON 404 answer for unknown routes. */
-export function installErrorHandlers(
-  app: FastifyInstance,
-  limits: ErrorLimits,
-  notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>,
-): void {
-  const throttle = new LogThrottle();
-
+/** Install the handler that turns every thrown error into the JSON error response. Call it before registering routes. */
+export function installErrorHandler(app: FastifyInstance, limits: ErrorLimits, throttle: LogThrottle): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLanguage(request);
     const { status, body } = describeError(error, request, lang, limits);
     logFailure(throttle, request, status, body.error, error);
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
+}
 
+/**
+ * Respond to unknown routes with a JSON 404, after giving `fallback` (the browser UI's client-side
+ * routes) the chance to respond first.
+ */
+export function installNotFoundHandler(
+  app: FastifyInstance,
+  throttle: LogThrottle,
+  fallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<boolean>,
+): void {
   app.setNotFoundHandler(async (request, reply) => {
-    if (notFoundFallback && (await notFoundFallback(request, reply))) return reply;
+    if (fallback && (await fallback(request, reply))) return reply;
     const path = request.url.split('?')[0] ?? request.url;
     const text = {
       ru: `Адрес ${request.method} ${path} не найден. Список адресов API: /openapi.json.`,
@@ -142,8 +146,6 @@ function describeFastifyError(error: FastifyError, request: FastifyRequest, limi
         code: 'invalid_json',
         text: { ru: 'Тело запроса пустое, хотя Content-Type — application/json.', en: 'The request body is empty but Content-Type is application/json.' },
       };
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, code: 'invalid_json', text: { ru: 'Тело запроса не является корректным JSON.', en: 'The request body is not valid JSON.' } };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {
         status: 413,
@@ -159,8 +161,8 @@ function describeFastifyError(error: FastifyError, request: FastifyRequest, limi
         status: 415,
         code: 'unsupported_media_type',
         text: {
-          ru: `Тип содержимого «${type}» не поддерживается. Отправьте application/json.`,
-          en: `Content type "${type}" is not supported. Send application/json.`,
+          ru: `Тип содержимого «${type}» не поддерживается. Отправьте application/json (файл каталога — как multipart/form-data).`,
+          en: `Content type "${type}" is not supported. Send application/json (a catalog file as multipart/form-data).`,
         },
       };
     }

@@ -1,4 +1,4 @@
-// The language of an API answer, from the request's Accept-Language header.
+// The language of an API response, from the request's Accept-Language header.
 
 import type { FastifyRequest } from 'fastify';
 

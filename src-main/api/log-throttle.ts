@@ -7,8 +7,9 @@ export interface ThrottleDecision {
 }
 
 /**
- * Log each key at most once per window and count the repeats in between; the next logged line
- * for the key carries that count. Holds at most `maxKeys` keys and forgets the oldest first.
+ * Admit each key to the log at most once per window and count the repeats in between, so the
+ * next logged line for the key can carry that count. When more than `maxKeys` keys are tracked,
+ * the oldest is forgotten.
  */
 export class LogThrottle {
   readonly #windowMs: number;

@@ -67,14 +67,14 @@ export function tokensEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** The token from an `Authorization: Bearer TOKEN` header, or null. */
+/** Return the token of an `Authorization: Bearer TOKEN` header, or null. */
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1] ?? null;
 }
 
-/** Host names the server answers to; any other Host header is a rebinding attempt or a proxy. */
+/** Host headers the server accepts. Any other Host is a DNS-rebinding attempt or a proxy. */
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
@@ -102,7 +102,7 @@ export interface GuardOptions {
 /**
  * Check every request before routing: Host (421 when foreign), Origin (403 when present and
  * foreign), then the bearer token (401) on routes that are not public. A request that matches
- * no route needs no token, because its answer is a 404 with no data.
+ * no route needs no token, because its response is a 404 with no data.
  */
 export function installRequestGuard(app: FastifyInstance, options: GuardOptions): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 import type { LocalizedText } from '../errors.js';
 
-/** Most issues listed in one answer; the message still gives the total. */
+/** Maximum issues listed in one response; the message still gives the total. */
 const MAX_DETAILS = 100;
 
 export interface ValidationDetail {
@@ -61,8 +61,8 @@ export function validationError(part: string, issues: readonly z.core.$ZodIssue[
 }
 
 /** Text of a custom issue raised by a refinement: both languages travel in `params.text`. */
-export function customIssue(text: LocalizedText, path: PropertyKey[] = []): Partial<z.core.$ZodIssueCustom> {
-  return { code: 'custom', message: text.en, params: { text }, path };
+export function customIssue(text: LocalizedText, path: PropertyKey[] = []) {
+  return { code: 'custom' as const, message: text.en, params: { text }, path, input: undefined };
 }
 
 const TYPE_NAMES: Record<string, LocalizedText> = {
@@ -153,7 +153,7 @@ function tooBigText(issue: z.core.$ZodIssueTooBig): LocalizedText {
     : { ru: `Значение должно быть не больше ${maximum}.`, en: `The value must be at most ${maximum}.` };
 }
 
-/** A union of primitive types (such as string or number) fails with one invalid_type issue per option. */
+/** Describe a failed union of primitive types (such as string or number), which has one invalid_type issue per option. */
 function invalidUnionText(issue: z.core.$ZodIssue & { code: 'invalid_union' }): LocalizedText {
   if (issue.input === undefined) return { ru: 'Обязательное поле отсутствует.', en: 'Required field is missing.' };
 
