@@ -56,7 +56,9 @@ export function buildLargeCatalog(real: CatalogItem[], size: number, seed = 1): 
     const source = real[items.length % real.length] as CatalogItem;
     variant += 1;
     const shifted = shiftNumbers(source.name, variant);
-    const name = shifted === source.name || next() < 0.3 ? swapColor(shifted, next) : shifted;
+    let name = shifted === source.name || next() < 0.3 ? swapColor(shifted, next) : shifted;
+    // Names without numbers run out of color variants; a series number keeps them distinct.
+    if (names.has(name)) name = `${name} серия ${variant}`;
     if (names.has(name)) continue;
     names.add(name);
     items.push({ sku: `SYN-${String(items.length).padStart(6, '0')}`, name, unit: source.unit, category: source.category });
