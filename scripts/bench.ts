@@ -35,9 +35,10 @@ interface Server {
 }
 
 async function startServer(dataDir: string): Promise<Server> {
-  const args = ['src-main/cli/serve.ts', '--port', '0', '--data-dir', dataDir, '--lang', 'en'];
+  // Node itself with tsx's loader, so the child's pid is the server's and its memory can be read.
+  const args = ['--import', 'tsx', 'src-main/cli/serve.ts', '--port', '0', '--data-dir', dataDir, '--lang', 'en'];
   if (values.workers) args.push('--workers', values.workers);
-  const child = spawn(path.join('node_modules', '.bin', 'tsx'), args, { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
 
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

@@ -117,6 +117,21 @@ export async function buildSkuIndex(
   return manifest;
 }
 
+/**
+ * Full-text query of a line: its word stems, transliterations and article codes. Bare numbers are
+ * left to the reranker, because a term such as `1` or `50` matches a large share of the catalog and
+ * makes the query slow without making it better.
+ */
+function wordQuery(line: PreparedLine): string {
+  const terms = new Set<string>();
+  for (const token of line.parsed.tokens) {
+    terms.add(token.stem);
+    if (token.alternative) terms.add(token.alternative);
+  }
+  for (const article of line.parsed.attributes.articles) terms.add(article);
+  return [...terms].join(' ');
+}
+
 /** A read-only view of the current index version, with the catalog items prepared for reranking. */
 export class SkuIndex {
   readonly manifest: IndexManifest;
@@ -181,7 +196,7 @@ export class SkuIndex {
     const vectors = await this.#embedder.embed(texts);
 
     const byVector = await this.#vectorSearch(vectors, limit);
-    const byText = await Promise.all(texts.map((text) => this.#textSearch(text, limit)));
+    const byText = await Promise.all(lines.map((line) => this.#textSearch(wordQuery(line), limit)));
 
     return lines.map((_, i) => [...new Set([...(byVector[i] ?? []), ...(byText[i] ?? [])])]);
   }

@@ -24,6 +24,19 @@ const ENTRIES: ColorEntry[] = [
   ...dictionary.colors,
 ];
 const ABBREVIATIONS_NEED_DOT = new Set(dictionary.abbreviationsNeedDot);
+
+/** Entries that match single words by stem, noun or abbreviation. */
+const WORD_ENTRIES = ENTRIES.filter((entry) => entry.stems || entry.nouns || entry.abbreviations);
+
+/** Every phrase of the dictionary and its color; the first entry that lists a phrase wins. */
+const PHRASE_COLOR = new Map<string, string>();
+for (const entry of ENTRIES) for (const phrase of entry.phrases ?? []) if (!PHRASE_COLOR.has(phrase)) PHRASE_COLOR.set(phrase, entry.color);
+
+/** One pattern for all phrases, longest first so that `дуб сонома` wins over `дуб`. */
+const PHRASE_PATTERN = new RegExp(
+  `(?<![а-яa-z0-9-])(${[...PHRASE_COLOR.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![а-яa-z0-9-])`,
+  'g',
+);
 const ENDINGS = new Set(dictionary.adjectiveEndings);
 const RAL_TO_COLOR: Record<string, string> = dictionary.ral;
 
@@ -32,14 +45,13 @@ export function extractColors(normalized: string): ColorInfo {
   const found: { color: string; at: number }[] = [];
   let text = ` ${normalized} `;
 
-  for (const entry of ENTRIES) {
-    for (const phrase of entry.phrases ?? []) {
-      const at = findWord(text, phrase);
-      if (at >= 0) {
-        found.push({ color: entry.color, at });
-        text = text.slice(0, at) + ' '.repeat(phrase.length) + text.slice(at + phrase.length);
-      }
-    }
+  for (const match of text.matchAll(PHRASE_PATTERN)) {
+    const phrase = match[1] ?? '';
+    const color = PHRASE_COLOR.get(phrase);
+    if (color === undefined) continue;
+    const at = (match.index ?? 0) + (match[0].length - phrase.length);
+    found.push({ color, at });
+    text = text.slice(0, at) + ' '.repeat(phrase.length) + text.slice(at + phrase.length);
   }
 
   const ral: string[] = [];
@@ -65,7 +77,7 @@ function colorOfWord(raw: string): string | null {
   const word = raw.replace(/\.$/, '');
   const head = word.includes('-') ? (word.split('-').pop() ?? word) : word;
 
-  for (const entry of ENTRIES) {
+  for (const entry of WORD_ENTRIES) {
     const dotOptional = word.length >= 3 && !ABBREVIATIONS_NEED_DOT.has(word);
     if ((abbreviated || dotOptional) && entry.abbreviations?.includes(word)) return entry.color;
     if (entry.nouns?.includes(head)) return entry.color;
@@ -74,11 +86,6 @@ function colorOfWord(raw: string): string | null {
     }
   }
   return null;
-}
-
-function findWord(text: string, phrase: string): number {
-  const pattern = new RegExp(`(?<![а-яa-z0-9-])${escapeRegExp(phrase)}(?![а-яa-z0-9-])`);
-  return pattern.exec(text)?.index ?? -1;
 }
 
 function escapeRegExp(text: string): string {

@@ -16,7 +16,7 @@ export interface MatcherSettings extends DecisionSettings {
   keepCandidates: number;
 }
 
-export const DEFAULT_MATCHER: MatcherSettings = { ...DEFAULT_DECISION, retrieveLimit: 40, keepCandidates: 5 };
+export const DEFAULT_MATCHER: MatcherSettings = { ...DEFAULT_DECISION, retrieveLimit: 20, keepCandidates: 5 };
 
 /** A person's earlier decision on the same supplier line. */
 export interface PriorDecision {

@@ -104,9 +104,7 @@ function mapLetters(token: string, table: Record<string, string>): string {
 
 /** Transliterate a Latin word to Cyrillic, so that `knauf` meets `кнауф` and `rehau` meets `рехау`. */
 export function transliterateLatin(word: string): string {
-  let out = word;
-  for (const [latin, cyrillic] of TRANSLIT_PAIRS) out = out.split(latin).join(cyrillic);
-  return out;
+  return word.replace(TRANSLIT_PATTERN, (latin) => TRANSLIT_MAP.get(latin) ?? latin);
 }
 
 const TRANSLIT_PAIRS: [string, string][] = [
@@ -118,3 +116,10 @@ const TRANSLIT_PAIRS: [string, string][] = [
   ['q', 'к'], ['r', 'р'], ['s', 'с'], ['t', 'т'], ['u', 'у'], ['v', 'в'], ['w', 'в'], ['x', 'кс'],
   ['y', 'и'], ['z', 'з'],
 ];
+
+const TRANSLIT_MAP = new Map(TRANSLIT_PAIRS);
+/** Longer letter groups first, so `sch` is read before `s`. */
+const TRANSLIT_PATTERN = new RegExp(
+  [...TRANSLIT_MAP.keys()].sort((a, b) => b.length - a.length).join('|'),
+  'g',
+);

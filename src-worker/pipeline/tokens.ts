@@ -9,6 +9,19 @@ import { transliterateLatin } from './normalize-text';
 
 const russianStemmer = snowball.newStemmer('russian');
 
+/** Stems of words seen so far: catalogs repeat a few thousand words many times, and stemming is slow. */
+const STEM_CACHE = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+function stemRussian(word: string): string {
+  let stem = STEM_CACHE.get(word);
+  if (stem === undefined) {
+    stem = russianStemmer.stem(word);
+    if (STEM_CACHE.size < STEM_CACHE_LIMIT) STEM_CACHE.set(word, stem);
+  }
+  return stem;
+}
+
 const EXPANSIONS: Record<string, string[]> = abbreviations.expansions;
 
 const STOP_WORDS = new Set([
@@ -56,7 +69,7 @@ export function tokenize(normalized: string): Token[] {
 
 function makeToken(word: string, abbreviated: boolean): Token {
   const latin = /^[a-z]+$/.test(word);
-  const stem = /[а-я]/.test(word) && word.length > 3 && !/\d/.test(word) ? russianStemmer.stem(word) : word;
+  const stem = /[а-я]/.test(word) && word.length > 3 && !/\d/.test(word) ? stemRussian(word) : word;
   return { word, stem, alternative: latin && word.length > 2 ? transliterateLatin(word) : null, abbreviated };
 }
 
