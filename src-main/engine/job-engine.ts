@@ -137,7 +137,7 @@ export class JobEngine implements MatchEngine {
         unit: material.unit,
         price: material.price ?? null,
         rowNumber: i + 1,
-        input: { id: material.id, name: material.name, unit: material.unit, ...(material.price == null ? {} : { price: String(material.price) }), ...material.extra },
+        input: inputColumns(material),
       })),
     );
     this.logger.info({ event: 'request_submitted', requestId, lines: count, supplier: request.supplier ?? null }, 'request submitted');
@@ -207,7 +207,7 @@ export class JobEngine implements MatchEngine {
     const hits = await this.pool.run((api) => api.searchCatalog(spec, query, limit));
     return hits.flatMap((hit) => {
       const item = this.#catalog.get(hit.sku);
-      return item ? [{ ...item, score: hit.score }] : [];
+      return item && hit.score > 0 ? [{ ...item, score: hit.score }] : [];
     });
   }
 
@@ -350,6 +350,14 @@ export class JobEngine implements MatchEngine {
     const version = catalogVersion ? Number(catalogVersion) : current.version;
     return { indexDir: this.paths.indexDir, version: Number.isFinite(version) ? version : current.version, modelDir: this.#modelDir };
   }
+}
+
+/** The line's own columns: those of the uploaded file when given, otherwise the API fields. */
+function inputColumns(material: SubmitRequest['materials'][number]): Record<string, string> {
+  if (material.extra && Object.keys(material.extra).length > 0) return material.extra;
+  const columns: Record<string, string> = { id: material.id, name: material.name, unit: material.unit };
+  if (material.price != null) columns.price = String(material.price);
+  return columns;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -52,9 +52,19 @@ export class PriceListUploads {
     await mkdir(this.#dir, { recursive: true });
     await this.#removeExpired();
 
-    const uploadId = randomUUID();
     const extension = path.extname(fileName);
-    const stored = `${uploadId}${SAFE_EXTENSION.test(extension) ? extension.toLowerCase() : '.bin'}`;
+    if (!SAFE_EXTENSION.test(extension)) {
+      throw new UserError(
+        'file_format_unsupported',
+        {
+          ru: `Формат «${extension || 'без расширения'}» не поддерживается. Загрузите прайс-лист в формате xlsx, xls, ods или csv.`,
+          en: `Format "${extension || 'no extension'}" is not supported. Upload the price list as xlsx, xls, ods or csv.`,
+        },
+        { file: path.basename(fileName) },
+      );
+    }
+    const uploadId = randomUUID();
+    const stored = `${uploadId}${extension.toLowerCase()}`;
     await writeFile(path.join(this.#dir, stored), content);
     await writeFile(path.join(this.#dir, `${uploadId}.json`), JSON.stringify({ fileName: path.basename(fileName), stored } satisfies UploadMeta));
     return this.preview(uploadId);
@@ -64,7 +74,9 @@ export class PriceListUploads {
   async preview(uploadId: string, sheet?: string): Promise<PriceListPreview> {
     const meta = await this.#meta(uploadId);
     const file = path.join(this.#dir, meta.stored);
-    const table = await readTable(file, sheet === undefined ? {} : { sheet });
+    const table = await readTable(file, sheet === undefined ? {} : { sheet }).catch((error: unknown) => {
+      throw renamePlace(error, file, meta.fileName);
+    });
     const place = { ...tablePlace(table), file: meta.fileName };
 
     let mapping: ColumnChoice = { name: null, unit: null, price: null, id: null };
@@ -93,12 +105,15 @@ export class PriceListUploads {
   async read(uploadId: string, sheet: string | undefined, mapping: ColumnChoice): Promise<PriceListRead & { fileName: string }> {
     const meta = await this.#meta(uploadId);
     const column = (index: number | null): number | undefined => (index === null ? undefined : index + 1);
-    const read = await readPriceList(path.join(this.#dir, meta.stored), {
+    const file = path.join(this.#dir, meta.stored);
+    const read = await readPriceList(file, {
       sheet,
       nameCol: column(mapping.name),
       unitCol: column(mapping.unit),
       priceCol: column(mapping.price),
       idCol: column(mapping.id),
+    }).catch((error: unknown) => {
+      throw renamePlace(error, file, meta.fileName);
     });
     for (const issue of read.issues) issue.place.file = meta.fileName;
     return { ...read, fileName: meta.fileName };
@@ -121,6 +136,12 @@ export class PriceListUploads {
       if (info && now - info.mtimeMs > UPLOAD_TTL_MS) await rm(file, { force: true });
     }
   }
+}
+
+/** Name the user's file, not the stored copy, in an error about it. */
+function renamePlace(error: unknown, stored: string, fileName: string): unknown {
+  if (!(error instanceof UserError) || error.place.file !== stored) return error;
+  return new UserError(error.code, error.text, { ...error.place, file: fileName });
 }
 
 function notFound(uploadId: string): UserError {
