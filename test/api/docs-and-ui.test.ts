@@ -41,6 +41,9 @@ describe('OpenAPI document', () => {
         'POST /api/v1/catalog/import',
         'GET /api/v1/catalog',
         'GET /api/v1/catalog/search',
+        'POST /api/v1/price-lists',
+        'GET /api/v1/price-lists/{upload_id}',
+        'POST /api/v1/price-lists/{upload_id}/start',
       ].sort(),
     );
   });

@@ -30,7 +30,7 @@ describe('docs in a browser', () => {
       await page.goto(`${api.server.url}/docs`);
       await page.waitForSelector('.opblock', { timeout: 20_000 });
 
-      expect(await page.locator('.opblock').count()).toBe(14);
+      expect(await page.locator('.opblock').count()).toBe(17);
       expect(await page.locator('.authorize').count()).toBe(1);
       expect(problems).toEqual([]);
       expect(outside).toEqual([]);
