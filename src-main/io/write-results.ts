@@ -5,25 +5,20 @@ import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
 import { UserError } from '../errors.js';
-import { XLSX } from './sheetjs.js';
+import { renderStyledXlsx } from './xlsx-styled.js';
 
 export type ResultValue = string | number | null;
 export type ResultRecord = Record<string, ResultValue | undefined>;
 
 export interface WriteResultsOptions {
-  /**
-   * Column holding the match status. Colouring rows by status needs cell styles, which the
-   * community build of SheetJS does not write, so the option is accepted and has no effect yet.
-   */
+  /** Column holding the match status; XLSX rows are filled with the status color. */
   statusColumn?: string;
 }
 
 const SUPPORTED_LIST = '.csv, .xlsx, .jsonl, .json';
 
 /** Excel's limits: characters in one cell and rows in one sheet. */
-const XLSX_MAX_CELL_CHARS = 32_767;
 const XLSX_MAX_ROWS = 1_048_576;
-const XLSX_MAX_COLUMN_WIDTH = 60;
 
 /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection list). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -40,7 +35,7 @@ export async function writeResults(
   records: ResultRecord[],
   options: WriteResultsOptions = {},
 ): Promise<void> {
-  const content = render(file, columns, records);
+  const content = await render(file, columns, records, options.statusColumn);
   await checkTarget(file);
   await writeAtomically(file, content);
 }
@@ -49,8 +44,8 @@ export async function writeResults(
  * Render the records as the bytes of a results file, in the format of `fileName`'s extension,
  * without writing anything. Throws 'output_unwritable' for an unsupported extension.
  */
-export function renderResults(fileName: string, columns: string[], records: ResultRecord[]): Buffer {
-  return render(fileName, columns, records);
+export function renderResults(fileName: string, columns: string[], records: ResultRecord[], options: WriteResultsOptions = {}): Promise<Buffer> {
+  return render(fileName, columns, records, options.statusColumn);
 }
 
 const SUPPORTED_EXTENSIONS = new Set(['.csv', '.xlsx', '.jsonl', '.json']);
@@ -72,13 +67,14 @@ function unsupportedFormat(file: string, extension: string): UserError {
   );
 }
 
-function render(file: string, columns: string[], records: ResultRecord[]): Buffer {
+async function render(file: string, columns: string[], records: ResultRecord[], statusColumn?: string): Promise<Buffer> {
   const extension = extname(file).toLowerCase();
   switch (extension) {
     case '.csv':
       return Buffer.from(toCsv(columns, records), 'utf8');
     case '.xlsx':
-      return toXlsx(file, columns, records);
+      checkSheetSize(file, records.length);
+      return renderStyledXlsx(columns, records, statusColumn);
     case '.jsonl':
       return Buffer.from(records.map((record) => JSON.stringify(pick(columns, record)) + '\n').join(''), 'utf8');
     case '.json':
@@ -119,55 +115,20 @@ export function neutralizeFormula(text: string): string {
  * (type 's'), never a formula. The community build of SheetJS writes no cell styles, so the
  * header is not bold and rows are not coloured by status.
  */
-function toXlsx(file: string, columns: readonly string[], records: readonly ResultRecord[]): Buffer {
-  if (records.length + 1 > XLSX_MAX_ROWS) {
-    throw new UserError(
-      'output_unwritable',
-      {
-        ru: `Строк больше, чем помещается на лист Excel (${XLSX_MAX_ROWS}). Сохраните результат в .csv или .jsonl.`,
-        en: `There are more rows than an Excel sheet holds (${XLSX_MAX_ROWS}). Write the result to .csv or .jsonl.`,
-      },
-      { file },
-    );
-  }
-
-  const data: XLSX.CellObject[][] = [columns.map((column) => textCell(column))];
-  for (const record of records) {
-    data.push(columns.map((column) => xlsxCell(record[column])));
-  }
-
-  const lastCell = XLSX.utils.encode_cell({ r: records.length, c: Math.max(0, columns.length - 1) });
-  const ref = `A1:${lastCell}`;
-  const sheet: XLSX.WorkSheet = { '!data': data, '!ref': ref, '!cols': columnWidths(columns, records) };
-  if (columns.length > 0) sheet['!autofilter'] = { ref };
-
-  const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, sheet, 'Результаты');
-  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+function checkSheetSize(file: string, recordCount: number): void {
+  if (recordCount + 1 <= XLSX_MAX_ROWS) return;
+  throw new UserError(
+    'output_unwritable',
+    {
+      ru: `Строк больше, чем помещается на лист Excel (${XLSX_MAX_ROWS}). Сохраните результат в .csv или .jsonl.`,
+      en: `There are more rows than an Excel sheet holds (${XLSX_MAX_ROWS}). Write the result to .csv or .jsonl.`,
+    },
+    { file },
+  );
 }
 
-function xlsxCell(value: ResultValue | undefined): XLSX.CellObject {
-  if (value === null || value === undefined) return { t: 'z' };
-  if (typeof value === 'number') return Number.isFinite(value) ? { t: 'n', v: value } : { t: 'z' };
-  return textCell(value);
-}
 
-function textCell(text: string): XLSX.CellObject {
-  return { t: 's', v: text.length > XLSX_MAX_CELL_CHARS ? text.slice(0, XLSX_MAX_CELL_CHARS) : text };
-}
 
-/** Width of each column in characters from the header and the first 1000 values, capped at 60. */
-function columnWidths(columns: readonly string[], records: readonly ResultRecord[]): XLSX.ColInfo[] {
-  const sample = records.slice(0, 1000);
-  return columns.map((column) => {
-    let width = column.length;
-    for (const record of sample) {
-      const value = record[column];
-      if (value !== null && value !== undefined) width = Math.max(width, String(value).length);
-    }
-    return { wch: Math.min(XLSX_MAX_COLUMN_WIDTH, width + 2) };
-  });
-}
 
 async function checkTarget(file: string): Promise<void> {
   try {

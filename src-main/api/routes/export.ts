@@ -46,7 +46,7 @@ export function registerExportRoutes(app: ZodApp, { engine }: ApiContext): void 
 
       const { columns, records } = exportTable(rows, requestLanguage(request));
       const fileName = `materials-${requestId.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}`;
-      const content = renderResults(fileName, columns, records);
+      const content = await renderResults(fileName, columns, records, { statusColumn: 'status' });
 
       return reply
         .header('content-type', CONTENT_TYPES[format])

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
 import { readPriceList } from '../../../src-main/io/price-list.js';
@@ -121,8 +122,30 @@ describe('writeResults to XLSX', () => {
     const sheet = workbook.Sheets[workbook.SheetNames[0] ?? ''];
 
     expect(sheet?.['!autofilter']?.ref).toBe(`A1:H${records.length + 1}`);
-    expect(sheet?.['!cols']?.[1]?.wch).toBe(60);
-    expect(sheet?.['!cols']?.[0]?.wch).toBeLessThan(10);
+
+    const styled = new ExcelJS.Workbook();
+    await styled.xlsx.readFile(file);
+    const first = styled.worksheets[0];
+    expect(first?.getColumn(2).width).toBe(60);
+    expect(first?.getColumn(1).width).toBeLessThan(10);
+    expect(first?.getRow(1).font?.bold).toBe(true);
+  });
+
+  it('fills rows by status', async () => {
+    const file = join(tempFolder(), 'result.xlsx');
+    const columns = ['name', 'status'];
+    const statuses = ['matched', 'needs_review', 'no_match', 'failed'];
+
+    await writeResults(file, columns, statuses.map((status) => ({ name: `=1+2 ${status}`, status })), { statusColumn: 'status' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+
+    const fills = statuses.map((_, i) => (sheet?.getRow(i + 2).getCell(1).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb);
+    expect(new Set(fills).size).toBe(4);
+    expect(fills.every((fill) => typeof fill === 'string')).toBe(true);
+    expect(sheet?.getRow(2).getCell(1).formula).toBeUndefined();
+    expect(sheet?.getRow(2).getCell(1).value).toBe('=1+2 matched');
   });
 });
 
