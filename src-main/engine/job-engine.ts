@@ -7,7 +7,7 @@ import os from 'node:os';
 
 import pino, { type Logger } from 'pino';
 
-import type { IndexManifest } from '../../src-worker/catalog/sku-index.js';
+import { dropIndexVersions, type IndexManifest } from '../../src-worker/catalog/sku-index.js';
 import { DEFAULT_MATCHER, type MatcherSettings, type PriorDecision } from '../../src-worker/pipeline/matcher.js';
 import type { CatalogItem, MatchResult } from '../../src-worker/pipeline/types.js';
 import type { WorkerIndexSpec } from '../../src-worker/worker-api.js';
@@ -190,11 +190,22 @@ export class JobEngine implements MatchEngine {
       const started = performance.now();
       const manifest = await this.#catalog.rebuild(items, this.#modelDir, source.file);
       this.logger.info({ event: 'catalog_imported', version: manifest.version, items: items.length, seconds: (performance.now() - started) / 1000 }, 'catalog imported');
+      await this.#dropUnusedVersions(manifest.version);
       this.#wake?.();
       return manifest;
     });
     this.#importChain = task.catch(() => undefined);
     return task;
+  }
+
+  /** Keep the current and the previous index version and those that unfinished requests use. */
+  async #dropUnusedVersions(current: number): Promise<void> {
+    const keep = new Set([current, current - 1, ...this.#queue.catalogVersionsInUse()]);
+    const dropped = await dropIndexVersions(this.paths.indexDir, keep).catch((error: unknown) => {
+      this.logger.warn({ event: 'index_cleanup_failed', error: String(error) }, 'old index versions not removed');
+      return [];
+    });
+    if (dropped.length > 0) this.logger.info({ event: 'index_versions_dropped', versions: dropped }, 'old index versions removed');
   }
 
   catalogInfo(): CatalogInfo {

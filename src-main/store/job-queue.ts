@@ -47,6 +47,14 @@ export class JobQueue {
     return this.#db.prepare(`UPDATE processing_results SET processing_status = 'pending' WHERE processing_status = 'processing'`).run().changes;
   }
 
+  /** Catalog index versions that unfinished requests were submitted against. */
+  catalogVersionsInUse(): number[] {
+    const rows = this.#db
+      .prepare(`SELECT DISTINCT catalog_version FROM requests WHERE status IN ('pending', 'running') AND catalog_version IS NOT NULL`)
+      .all() as { catalog_version: string }[];
+    return rows.map((row) => Number(row.catalog_version)).filter((version) => Number.isInteger(version));
+  }
+
   /** Requests that still have work, oldest first. */
   unfinishedRequests(): string[] {
     const rows = this.#db

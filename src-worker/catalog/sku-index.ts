@@ -2,7 +2,7 @@
 // under a full-text index, plus a manifest that names the current version. Building writes a
 // new table and then swaps the manifest by rename, so readers never see a half-built index.
 
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import './lancedb-log-level';
@@ -130,6 +130,27 @@ function wordQuery(line: PreparedLine): string {
   }
   for (const article of line.parsed.attributes.articles) terms.add(article);
   return [...terms].join(' ');
+}
+
+/**
+ * Drop the tables and manifests of index versions not in `keep`, so that repeated catalog imports
+ * do not fill the disk. Returns the versions dropped.
+ */
+export async function dropIndexVersions(dir: string, keep: ReadonlySet<number>): Promise<number[]> {
+  const db = await lancedb.connect(dir);
+  const dropped: number[] = [];
+  try {
+    for (const name of await db.tableNames()) {
+      const version = Number(/^skus_v(\d+)$/.exec(name)?.[1]);
+      if (!Number.isInteger(version) || keep.has(version)) continue;
+      await db.dropTable(name);
+      await rm(path.join(dir, versionManifest(version)), { force: true });
+      dropped.push(version);
+    }
+  } finally {
+    db.close();
+  }
+  return dropped;
 }
 
 /** A read-only view of the current index version, with the catalog items prepared for reranking. */
