@@ -15,6 +15,10 @@ import { scoreCandidate } from './pipeline/rerank';
 import type { PipelineWorkerApi, WorkerIndexSpec } from './worker-api';
 
 let opened: { key: string; index: SkuIndex } | null = null;
+let exitOnNextBatch = false;
+
+/** Exit code of a worker that crashed on purpose, for tests of crash recovery. */
+const INJECTED_CRASH_EXIT = 70;
 
 async function openIndex(spec: WorkerIndexSpec): Promise<SkuIndex> {
   const key = `${spec.indexDir}#${spec.version}#${spec.modelDir ?? ''}`;
@@ -34,8 +38,13 @@ async function openIndex(spec: WorkerIndexSpec): Promise<SkuIndex> {
 
 const api: PipelineWorkerApi = {
   async matchBatch(spec, lines, settings, decisions) {
+    if (exitOnNextBatch) process.exit(INJECTED_CRASH_EXIT);
     const index = await openIndex(spec);
     return matchLines(lines, index, settings, (line) => decisions[line.id] ?? null);
+  },
+
+  exitOnNextBatch() {
+    exitOnNextBatch = true;
   },
 
   async searchCatalog(spec, query, limit) {

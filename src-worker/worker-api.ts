@@ -19,6 +19,12 @@ export interface PipelineWorkerApi {
     settings: MatcherSettings,
     decisions: Record<string, PriorDecision>,
   ): Promise<MatchResult[]>;
+  /**
+   * Fault injection for tests of crash recovery: the worker exits as soon as its next batch
+   * arrives, before it queries the index. (Terminating a worker during a LanceDB query can abort
+   * the whole process, so that is not how crashes are simulated.)
+   */
+  exitOnNextBatch(): void;
   /** Candidate SKUs and scores for a free-text catalog search. */
   searchCatalog(index: WorkerIndexSpec, query: string, limit: number): Promise<{ sku: string; score: number }[]>;
 }

@@ -74,10 +74,13 @@ export class JobEngine implements MatchEngine {
   readonly #modelDir: string | null;
   readonly #throughput = new Throughput();
   readonly #crashes = new Map<number, number>();
-  readonly #inFlight = new Set<Promise<void>>();
+  /** Batches being matched, with the ids of their lines, so a stop can park them. */
+  readonly #inFlight = new Map<Promise<void>, number[]>();
   readonly #startedAt = Date.now();
   #wake: (() => void) | null = null;
   #stopping = false;
+  /** Set once stop() has parked the batches in flight and closed the store. */
+  #closed = false;
   #loop: Promise<void> | null = null;
   #importChain: Promise<unknown> = Promise.resolve();
 
@@ -113,6 +116,14 @@ export class JobEngine implements MatchEngine {
       throw new UserError('invalid_argument', {
         ru: `В запросе ${count} строк, допускается от 1 до ${this.settings.maxMaterialsPerRequest}.`,
         en: `The request has ${count} lines; 1 to ${this.settings.maxMaterialsPerRequest} are allowed.`,
+      });
+    }
+    const seen = new Set<string>();
+    const duplicate = request.materials.find((material) => seen.size === seen.add(material.id).size);
+    if (duplicate) {
+      throw new UserError('invalid_argument', {
+        ru: `Код строки «${duplicate.id}» повторяется: коды строк в запросе должны быть уникальны.`,
+        en: `Line id "${duplicate.id}" appears more than once: line ids in a request must be unique.`,
       });
     }
     const manifest = this.#catalog.manifest;
@@ -246,19 +257,24 @@ export class JobEngine implements MatchEngine {
     this.#stopping = true;
     this.#wake?.();
     await this.#loop;
-    const finished = Promise.all([...this.#inFlight]);
+    const finished = Promise.all([...this.#inFlight.keys()]);
     const timedOut = await Promise.race([finished.then(() => false), sleep(STOP_GRACE_MS).then(() => true)]);
-    await this.pool.close();
-    await Promise.allSettled([...this.#inFlight]);
+
+    // Park what is still running before the workers go: their lines return to the queue for the
+    // next start, and a worker ended during a LanceDB query may take the process down with it.
+    const parked = [...this.#inFlight.values()].flat();
+    if (parked.length > 0) this.#queue.release(parked);
+    this.#closed = true;
     this.#store.close();
-    this.logger.info({ event: 'engine_stopped', parkedBatches: timedOut }, 'engine stopped');
+    this.logger.info({ event: 'engine_stopped', timedOut, parkedLines: parked.length }, 'engine stopped');
+    await this.pool.close();
   }
 
   /** The scheduler: keep every worker busy while due lines exist, otherwise sleep until woken. */
   async #run(): Promise<void> {
     while (!this.#stopping) {
       if (this.#inFlight.size >= this.settings.workers) {
-        await Promise.race([...this.#inFlight]);
+        await Promise.race([...this.#inFlight.keys()]);
         continue;
       }
       const batch = this.#catalog.manifest ? this.#queue.claimBatch(this.settings.batchSize) : [];
@@ -267,7 +283,7 @@ export class JobEngine implements MatchEngine {
         continue;
       }
       const task = this.#process(batch).finally(() => this.#inFlight.delete(task));
-      this.#inFlight.add(task);
+      this.#inFlight.set(task, batch.map((line) => line.id));
     }
   }
 
@@ -301,6 +317,7 @@ export class JobEngine implements MatchEngine {
       const settings: MatcherSettings = { ...DEFAULT_MATCHER, acceptThreshold: this.settings.acceptThreshold, reviewThreshold: this.settings.reviewThreshold };
       const lines = batch.map((line) => ({ id: line.materialId, name: line.name, unit: line.unit, price: line.price ?? undefined, rowNumber: line.rowNumber ?? undefined }));
       const results = await this.pool.run((api) => api.matchBatch(spec, lines, settings, decisions));
+      if (this.#closed) return;
       if (this.#queue.isCancelled(requestId)) {
         this.#queue.release(ids);
         return;
@@ -308,11 +325,14 @@ export class JobEngine implements MatchEngine {
       this.#saveBatch(requestId, batch, results);
       this.#throughput.add(batch.length, (performance.now() - started) / 1000);
     } catch (error) {
+      if (this.#closed) return;
       this.#handleBatchError(requestId, batch, error);
     }
     if (this.#queue.completeIfDone(requestId)) {
       this.logger.info({ event: 'request_completed', requestId }, 'request completed');
     }
+    // A failed line may now wait for a retry whose due time the sleeping scheduler does not know.
+    this.#wake?.();
   }
 
   #saveBatch(requestId: string, batch: QueuedLine[], results: MatchResult[]): void {

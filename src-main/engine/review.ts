@@ -51,7 +51,9 @@ export function applyReview(
         catalogUnit: item?.unit ?? null,
         unitCoefficient: candidate?.unitCoefficient ?? null,
       });
-      store.recordDecision({ supplier: request.supplier, lineKey, action: input.action, sku, requestId, materialId: target.materialId });
+      // A rejection records the SKU it rejected, so that item is not proposed for this line again.
+      const decidedSku = input.action === 'reject' ? target.sku : sku;
+      store.recordDecision({ supplier: request.supplier, lineKey, action: input.action, sku: decidedSku, requestId, materialId: target.materialId });
     }
   })();
 

@@ -98,12 +98,13 @@ export class WorkerPool {
     }
   }
 
-  /** Terminate one busy worker, as a crash would; for tests of crash recovery. Returns false when none is busy. */
-  async terminateBusyWorker(): Promise<boolean> {
-    const busy = this.#slots.find((slot) => slot.busy);
-    if (!busy) return false;
-    await busy.worker.terminate();
-    return true;
+  /**
+   * Make every worker exit when its next batch arrives, as a crash in the middle of a batch would;
+   * for tests of crash recovery. A worker is not terminated from outside because a termination
+   * during a LanceDB query can abort the whole process (@lancedb/lancedb 0.31.0).
+   */
+  async crashOnNextBatch(): Promise<void> {
+    await Promise.all(this.#slots.map((slot) => slot.api.exitOnNextBatch()));
   }
 
   get busyCount(): number {

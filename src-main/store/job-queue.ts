@@ -239,9 +239,13 @@ export class JobQueue {
     };
   }
 
+  /** Lines still to process in requests that are not cancelled or finished. */
   pendingLineCount(): number {
     const row = this.#db
-      .prepare(`SELECT count(*) AS n FROM processing_results WHERE processing_status IN ('pending', 'processing')`)
+      .prepare(
+        `SELECT count(*) AS n FROM processing_results p JOIN requests r ON r.request_id = p.request_id
+         WHERE p.processing_status IN ('pending', 'processing') AND r.status IN ('pending', 'running')`,
+      )
       .get() as { n: number };
     return row.n;
   }
@@ -249,7 +253,10 @@ export class JobQueue {
   /** The earliest due time of a line waiting for a retry, or null. */
   nextRetryAt(): string | null {
     const row = this.#db
-      .prepare(`SELECT min(next_attempt_at) AS at FROM processing_results WHERE processing_status = 'pending' AND next_attempt_at IS NOT NULL`)
+      .prepare(
+        `SELECT min(p.next_attempt_at) AS at FROM processing_results p JOIN requests r ON r.request_id = p.request_id
+         WHERE p.processing_status = 'pending' AND p.next_attempt_at IS NOT NULL AND r.status IN ('pending', 'running')`,
+      )
       .get() as { at: string | null };
     return row.at;
   }

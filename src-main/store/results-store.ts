@@ -293,6 +293,5 @@ function checkPageBound(name: string, value: number): void {
 }
 
 function checkDecisionSku(action: NewDecision['action'], sku: string | null): void {
-  if (action === 'reject' && sku !== null) throw new RangeError(`Decision 'reject' takes no SKU, got ${sku}`);
   if (action !== 'reject' && (sku === null || sku === '')) throw new RangeError(`Decision '${action}' needs a SKU`);
 }

@@ -446,10 +446,18 @@ describe('review decisions', () => {
   });
 
   it('checks the SKU against the action', () => {
-    expect(() => store.recordDecision({ lineKey, action: 'reject', sku: 'SKU-1' })).toThrow(RangeError);
     expect(() => store.recordDecision({ lineKey, action: 'choose' })).toThrow(RangeError);
     expect(() => store.recordDecision({ lineKey, action: 'accept', sku: '' })).toThrow(RangeError);
     expect(store.findDecision(null, lineKey)).toBeUndefined();
+  });
+});
+
+describe('recordDecision for a rejection', () => {
+  it('keeps the rejected SKU', () => {
+    const lineKey = supplierLineKey('Цемент М500 50 кг', 'меш');
+    store.recordDecision({ supplier: 'ООО Стройснаб', lineKey, action: 'reject', sku: 'SKU-1' });
+
+    expect(store.findDecision('ООО Стройснаб', lineKey)).toMatchObject({ action: 'reject', sku: 'SKU-1' });
   });
 });
 
