@@ -43,7 +43,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const defaultCatalog = options.defaultCatalog === undefined ? DEMO_CATALOG : options.defaultCatalog;
   if (!engine.catalogInfo().manifest && defaultCatalog && existsSync(defaultCatalog)) {
     const catalog = await readCatalog(defaultCatalog);
-    await engine.importCatalog(catalog.items, { file: defaultCatalog });
+    await engine.importCatalog(catalog.items, { file: path.basename(defaultCatalog) });
     options.logger.info({ event: 'default_catalog_loaded', file: defaultCatalog, items: catalog.items.length }, 'default catalog loaded');
   }
 

@@ -147,6 +147,16 @@ function readWorkbookTable(file: string, bytes: Buffer, format: TableFormat, opt
 
 function readTextTable(file: string, bytes: Buffer, extension: string): RawTable {
   const { text, encoding } = decodeText(bytes);
+  if (text.includes('\u0000') && WORKBOOK_EXTENSIONS[extension] !== undefined) {
+    throw new UserError(
+      'file_unreadable',
+      {
+        ru: 'Файл повреждён или не является книгой Excel. Откройте его в Excel или LibreOffice и сохраните заново.',
+        en: 'The file is damaged or is not an Excel workbook. Open it in Excel or LibreOffice and save it again.',
+      },
+      { file },
+    );
+  }
   if (text.includes('\u0000')) {
     throw new UserError(
       'file_unreadable',

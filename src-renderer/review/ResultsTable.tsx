@@ -119,7 +119,7 @@ const ResultLine = memo(function ResultLine({ row, position, top, selected, labe
       </span>
       <span role="gridcell" title={row.original_name}>
         {decision && (
-          <span className="reviewed-mark" title={decision} aria-label={decision}>
+          <span className="reviewed-mark" title={decision} aria-label={decision} data-testid="review-row-decision">
             ✓{' '}
           </span>
         )}
@@ -130,7 +130,9 @@ const ResultLine = memo(function ResultLine({ row, position, top, selected, labe
         {formatPrice(row.price, labels.language)}
       </span>
       <span role="gridcell">
-        <span className={`badge status-${row.processing_status}`}>{labels.status[row.processing_status]}</span>
+        <span className={`badge status-${row.processing_status}`} data-testid="review-row-status">
+          {labels.status[row.processing_status]}
+        </span>
       </span>
       <span role="gridcell" className="numeric">
         {formatScore(row.similarity_score, labels.language)}
@@ -138,7 +140,10 @@ const ResultLine = memo(function ResultLine({ row, position, top, selected, labe
       <span role="gridcell" title={row.catalog_name ?? undefined}>
         {row.sku ? (
           <>
-            <span className="mono muted">{row.sku}</span> {row.catalog_name}
+            <span className="mono muted" data-testid="review-row-sku">
+              {row.sku}
+            </span>{' '}
+            {row.catalog_name}
           </>
         ) : (
           '—'

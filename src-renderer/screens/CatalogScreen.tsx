@@ -55,7 +55,7 @@ export function CatalogScreen() {
           </div>
           <div>
             <dt>{t('catalog.version')}</dt>
-            <dd>{catalog.version ?? '—'}</dd>
+            <dd data-testid="catalog-version">{catalog.version ?? '—'}</dd>
           </div>
           <div>
             <dt>{t('catalog.loadedAt')}</dt>
@@ -63,7 +63,7 @@ export function CatalogScreen() {
           </div>
           <div>
             <dt>{t('catalog.file')}</dt>
-            <dd>{catalog.catalog_file ?? '—'}</dd>
+            <dd data-testid="catalog-file">{catalog.catalog_file ?? '—'}</dd>
           </div>
         </dl>
       )}

@@ -216,8 +216,10 @@ export class SkuIndex {
     const texts = lines.map((line) => searchText(line.parsed));
     const vectors = await this.#embedder.embed(texts);
 
-    const byVector = await this.#vectorSearch(vectors, limit);
-    const byText = await Promise.all(lines.map((line) => this.#textSearch(wordQuery(line), limit)));
+    const [byVector, byText] = await Promise.all([
+      this.#vectorSearch(vectors, limit),
+      Promise.all(lines.map((line) => this.#textSearch(wordQuery(line), limit))),
+    ]);
 
     return lines.map((_, i) => [...new Set([...(byVector[i] ?? []), ...(byText[i] ?? [])])]);
   }

@@ -163,6 +163,17 @@ describe('readTable on bad input', () => {
     expect(error.text.en).toContain('binary');
   });
 
+  it('reports binary garbage named .xlsx as a damaged workbook', async () => {
+    const file = join(tempFolder(), 'garbage.xlsx');
+    writeFileSync(file, Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x41, 0x42]));
+
+    const error = await userErrorOf(readTable(file));
+
+    expect(error.code).toBe('file_unreadable');
+    expect(error.text.en).toContain('not an Excel workbook');
+    expect(error.place.file).toBe(file);
+  });
+
   it('reports a broken workbook', async () => {
     const file = join(tempFolder(), 'broken.xlsx');
     writeFileSync(file, Buffer.concat([Buffer.from('PK\u0003\u0004'), readFileSync(rawFixture('garliccat_leroy_parser__leroy.csv')).subarray(0, 300)]));
