@@ -13,6 +13,12 @@ export function reasonTone(code: string): ReasonTone {
   return 'neutral';
 }
 
+/** Write the decimal points of a reason's numbers (`1.00`, `0.05 м3`) with the UI language's separator. */
+export function localizeDecimals(detail: string, language: string): string {
+  if (!language.startsWith('ru')) return detail;
+  return detail.replace(/(\d)\.(\d)/g, '$1,$2');
+}
+
 const MARKS: Record<ReasonTone, string> = { agree: '✓', differ: '✗', neutral: '•' };
 
 /** Reasons as chips: green where an attribute agrees, red where it differs, grey for the rest. */
@@ -31,7 +37,7 @@ export function ReasonList({ reasons }: { reasons: readonly Reason[] }) {
           <li key={`${reason.code}-${index}`} className={`reason reason-${tone}`} data-reason={reason.code}>
             <span aria-hidden="true">{MARKS[tone]} </span>
             {label}
-            {known && reason.detail && <span className="reason-detail">: {reason.detail}</span>}
+            {known && reason.detail && <span className="reason-detail">: {localizeDecimals(reason.detail, i18n.language)}</span>}
           </li>
         );
       })}

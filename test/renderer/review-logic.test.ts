@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../src-renderer/api/types';
 import { DEFAULT_FILTERS, matchesFilters, visibleIndexes } from '../../src-renderer/review/filters';
 import { acceptRequestFor } from '../../src-renderer/review/LineDetail';
+import { localizeDecimals } from '../../src-renderer/review/ReasonList';
 import { isKeyForTarget, shortcutFor, type KeyLike } from '../../src-renderer/review/shortcuts';
 import { ROWS } from './fake-api';
 
@@ -118,5 +119,17 @@ describe('accept action', () => {
 
   it('has nothing to accept without candidates', () => {
     expect(acceptRequestFor({ ...ROWS[2]!, candidates: [] })).toBeNull();
+  });
+});
+
+describe('localizeDecimals', () => {
+  it('uses a comma in Russian', () => {
+    expect(localizeDecimals('1.00', 'ru')).toBe('1,00');
+    expect(localizeDecimals('2500x1200x12.5 мм', 'ru')).toBe('2500x1200x12,5 мм');
+  });
+
+  it('keeps points in English and other text as it is', () => {
+    expect(localizeDecimals('1.00', 'en')).toBe('1.00');
+    expect(localizeDecimals('бел. 1/2', 'ru')).toBe('бел. 1/2');
   });
 });
