@@ -21,10 +21,18 @@ export function exportTable(rows: ResultRow[], lang: Language): ExportTable {
     record.status = row.status;
     record.catalog_name = row.catalogName ?? '';
     record.catalog_unit = row.catalogUnit ?? '';
+    record.review = row.review ? REVIEW_TEXT[row.review.action][lang] : '';
     return record;
   });
-  return { columns: outputColumns(inputColumns), records };
+  return { columns: [...outputColumns(inputColumns), 'review'], records };
 }
+
+/** The `review` column: which decision a person made on the line, empty for automatic results. */
+const REVIEW_TEXT = {
+  accept: { ru: 'принято проверяющим', en: 'accepted by a reviewer' },
+  choose: { ru: 'выбрано проверяющим', en: 'chosen by a reviewer' },
+  reject: { ru: 'отклонено проверяющим', en: 'rejected by a reviewer' },
+} as const;
 
 /** Return the line's columns as submitted, or id, name, unit and price for a line stored without them. */
 function inputOf(row: ResultRow): Record<string, string> {
@@ -64,7 +72,8 @@ function resultOf(row: ResultRow): MatchResult {
     unitCoefficient: row.unitCoefficient,
     normalizedColor: row.normalizedColor,
     candidates: row.candidates,
-    reasons: row.reasons,
+    // After a review the reasons of the chosen candidate explain the SKU now on the line.
+    reasons: (row.review && row.sku ? row.candidates.find((candidate) => candidate.sku === row.sku)?.reasons : undefined) ?? row.reasons,
     errorMessage: row.errorMessage,
   };
 }

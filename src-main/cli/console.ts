@@ -18,3 +18,13 @@ export function printIssues(issues: LineIssue[], lang: 'ru' | 'en'): void {
     process.stderr.write(lang === 'ru' ? `…и ещё ${hidden} замечаний.\n` : `…and ${hidden} more warnings.\n`);
   }
 }
+
+/** Russian noun form for a count: 1 строка, 2 строки, 5 строк, 21 строка. */
+export function russianPlural(count: number, forms: [one: string, few: string, many: string]): string {
+  const lastTwo = Math.abs(count) % 100;
+  const last = lastTwo % 10;
+  if (lastTwo >= 11 && lastTwo <= 14) return forms[2];
+  if (last === 1) return forms[0];
+  if (last >= 2 && last <= 4) return forms[1];
+  return forms[2];
+}

@@ -18,7 +18,7 @@ import { checkOutputFormat, writeResults } from '../io/write-results.js';
 import { supplierLineKey } from '../store/line-key.js';
 import { ResultsStore } from '../store/results-store.js';
 import { detectLanguage, MATCH_USAGE, parseMatchArgs } from './args.js';
-import { printIssues, say } from './console.js';
+import { printIssues, russianPlural, say } from './console.js';
 
 async function main(argv: string[]): Promise<number> {
   const args = parseMatchArgs(argv);
@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
   const embedder = await chooseEmbedder(args.model);
   const { index, rebuilt, seconds } = await ensureIndex(paths.indexDir, catalog.items, embedder, path.resolve(args.catalog));
   say(lang, {
-    ru: `Каталог: ${catalog.items.length} позиций, индекс версии ${index.manifest.version} ${rebuilt ? `построен за ${seconds.toFixed(1)} с` : 'уже актуален'}.`,
+    ru: `Каталог: ${catalog.items.length} ${russianPlural(catalog.items.length, ['позиция', 'позиции', 'позиций'])}, индекс версии ${index.manifest.version} ${rebuilt ? `построен за ${seconds.toFixed(1)} с` : 'уже актуален'}.`,
     en: `Catalog: ${catalog.items.length} items, index version ${index.manifest.version} ${rebuilt ? `built in ${seconds.toFixed(1)} s` : 'up to date'}.`,
   });
 
@@ -118,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
   const counts = countByStatus(results);
   const totalSeconds = (performance.now() - started) / 1000;
   say(lang, {
-    ru: `Готово: ${results.length} строк за ${totalSeconds.toFixed(1)} с (сопоставление ${(results.length / matchSeconds).toFixed(0)} строк/с).
+    ru: `Готово: ${results.length} ${russianPlural(results.length, ['строка', 'строки', 'строк'])} за ${totalSeconds.toFixed(1)} с (сопоставление ${(results.length / matchSeconds).toFixed(0)} строк/с).
   сопоставлено: ${counts.matched}, на проверку: ${counts.needs_review}, нет в каталоге: ${counts.no_match}, ошибки: ${counts.failed}
   результат: ${path.resolve(args.out)}
   запрос ${requestId} сохранён в ${paths.resultsDb}`,

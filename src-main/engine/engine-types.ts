@@ -25,6 +25,8 @@ export interface MaterialInput {
   name: string;
   unit: string;
   price?: number | null;
+  /** Row number in the supplier's file; the position in the request when missing. */
+  rowNumber?: number | null;
   /** Other columns of the supplier's line, kept and returned with the result. */
   extra?: Record<string, string>;
 }

@@ -147,7 +147,7 @@ export class JobEngine implements MatchEngine {
         name: material.name,
         unit: material.unit,
         price: material.price ?? null,
-        rowNumber: i + 1,
+        rowNumber: material.rowNumber ?? i + 1,
         input: inputColumns(material),
       })),
     );

@@ -58,5 +58,6 @@ export function outputRecord(
 /** Price of one catalog unit: a bag of 50 kg at 520 is 10.4 per kg. */
 function pricePerCatalogUnit(price: number | undefined, coefficient: number | null): number | null {
   if (price === undefined || coefficient === null || coefficient === 0) return null;
-  return Math.round((price / coefficient) * 10000) / 10000;
+  // Two decimals, as prices are written; the coefficient's own rounding would show as 542.9996.
+  return Math.round((price / coefficient) * 100) / 100;
 }

@@ -78,6 +78,7 @@ const ARTICLE_PATTERNS: RegExp[] = [
   new RegExp(`${B}(?=[a-zа-я0-9]*[a-wyzа-фц-я])[0-9][a-zа-я0-9]{9,}${E}`, 'g'), // 270020n050500b, 2cds242001r0404
   new RegExp(`${B}\\d{3,4}-\\d{3,6}(?=\\))`, 'g'), // (035-080), (0830-820012)
   new RegExp(`\\*?${B}\\d{5,}${E}`, 'g'), // 11301011005, 807634
+  new RegExp(`(?<=\\()(?=(?:[^)]*\\d){3})[a-zа-я0-9]+(?:[.\\-/][a-zа-я0-9]+){2,}(?=\\))`, 'g'), // (vtr.093.n.0005)
 ];
 
 /** Extract the attributes of a normalized name (see normalizeText). */

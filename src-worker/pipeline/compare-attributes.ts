@@ -127,13 +127,17 @@ function compareKind(kind: FactKind, line: Attributes, item: Attributes, result:
     return;
   }
 
-  const agree = lineFacts.some((fact) => itemFacts.some((other) => factsAgree(fact, other)));
-  if (agree) {
+  // Every size the line states must be found on the item: `6 мм … 0.30 мм` against `10 мм … 0.30 мм`
+  // differs in the first size even though the second agrees.
+  const differing = lineFacts.filter(
+    (fact) => !itemFacts.some((other) => factsAgree(fact, other)) && !(DIMENSION_KINDS.has(kind) && isInPool(fact, item.dimensionPool)),
+  );
+  if (differing.length === 0) {
     result.reasons.push({ code: 'measure_match', detail: sources(lineFacts) });
   } else {
     result.factor *= PENALTY.conflict;
     result.conflicts += 1;
-    result.reasons.push({ code: 'measure_conflict', detail: `${sources(lineFacts)} ≠ ${sources(itemFacts)}` });
+    result.reasons.push({ code: 'measure_conflict', detail: `${sources(differing)} ≠ ${sources(itemFacts)}` });
   }
 }
 

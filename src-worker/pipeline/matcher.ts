@@ -110,6 +110,7 @@ function applyPriorDecision(scored: ScoredCandidate[], prior: PriorDecision | nu
   } else {
     target.score = 1;
     target.conflicts = 0;
+    target.unitUnresolved = false;
     target.reasons.unshift({ code: 'confirmed_before' });
   }
 }

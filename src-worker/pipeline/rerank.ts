@@ -24,6 +24,11 @@ export interface PreparedLine {
 
 export interface ScoredCandidate extends Candidate {
   conflicts: number;
+  /**
+   * True when the line states a unit that cannot be converted to the item's unit (or cannot be
+   * read at all): the price cannot be compared, so a person must look before the line is matched.
+   */
+  unitUnresolved: boolean;
 }
 
 export interface DecisionSettings {
@@ -73,6 +78,7 @@ export function scoreCandidate(line: PreparedLine, candidate: PreparedItem, idf:
 
   const reasons: Reason[] = [{ code: 'text_similarity', detail: text.score.toFixed(2) }, ...attributes.reasons];
   let factor = attributes.factor;
+  const unitUnresolved = (line.unit !== null && coefficient.value === null) || (line.unit === null && line.rawUnit.trim() !== '');
   if (!line.unit) {
     const empty = line.rawUnit.trim() === '';
     factor *= empty ? UNIT_EMPTY : UNIT_UNKNOWN;
@@ -94,6 +100,7 @@ export function scoreCandidate(line: PreparedLine, candidate: PreparedItem, idf:
     unitCoefficient: coefficient.value,
     reasons,
     conflicts: attributes.conflicts,
+    unitUnresolved,
   };
 }
 
@@ -116,7 +123,7 @@ export function decide(ranked: ScoredCandidate[], settings: DecisionSettings): D
   const reasons: Reason[] = [];
   if (margin < settings.minMargin && second) reasons.push({ code: 'ambiguous', detail: `${second.sku} ${second.score.toFixed(3)}` });
 
-  const confident = best.score >= settings.acceptThreshold && best.conflicts === 0 && margin >= settings.minMargin;
+  const confident = best.score >= settings.acceptThreshold && best.conflicts === 0 && !best.unitUnresolved && margin >= settings.minMargin;
   if (!confident && best.score < settings.acceptThreshold) reasons.push({ code: 'below_threshold', detail: best.score.toFixed(3) });
   return { status: confident ? 'matched' : 'needs_review', best, reasons };
 }

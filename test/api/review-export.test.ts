@@ -114,12 +114,12 @@ describe('export', () => {
     expect(rows[0]).toEqual([
       'id', 'name', 'unit', 'price', 'supplier_code',
       'status', 'sku', 'catalog_name', 'catalog_unit', 'score', 'normalized_unit', 'unit_coefficient',
-      'price_per_catalog_unit', 'normalized_color', 'candidates', 'reasons', 'error',
+      'price_per_catalog_unit', 'normalized_color', 'candidates', 'reasons', 'error', 'review',
     ]);
     expect(rows[1]).toEqual([
       'l1', 'Цемент М500 Д0 50 кг', 'меш', '520', 'S-1',
       'matched', 'PET-1', 'Цемент М500 Д0 50 кг', 'меш', 0.95, 'меш', 1,
-      520, '', 'PET-1 (0.95)', 'сходство наименований: 0.95', '',
+      520, '', 'PET-1 (0.95)', 'сходство наименований: 0.95', '', '',
     ]);
     expect(rows[2]![3]).toBe('410.5');
     expect(rows).toHaveLength(5);
@@ -148,8 +148,8 @@ describe('export', () => {
     expect([...answer.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
     const lines = answer.text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('id,name,unit,price,supplier_code,status,sku,catalog_name,catalog_unit,score,normalized_unit,unit_coefficient,price_per_catalog_unit,normalized_color,candidates,reasons,error');
-    expect(lines[1]).toBe('l1,Цемент М500 Д0 50 кг,меш,520,S-1,matched,PET-1,Цемент М500 Д0 50 кг,меш,0.95,меш,1,520,,PET-1 (0.95),name similarity: 0.95,');
+    expect(lines[0]).toBe('id,name,unit,price,supplier_code,status,sku,catalog_name,catalog_unit,score,normalized_unit,unit_coefficient,price_per_catalog_unit,normalized_color,candidates,reasons,error,review');
+    expect(lines[1]).toBe('l1,Цемент М500 Д0 50 кг,меш,520,S-1,matched,PET-1,Цемент М500 Д0 50 кг,меш,0.95,меш,1,520,,PET-1 (0.95),name similarity: 0.95,,');
     expect(lines[4]).toMatch(/^l4,'=1\+2,шт,,'@SUM\(A1\),no_match,/);
   });
 

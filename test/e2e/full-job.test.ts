@@ -17,7 +17,8 @@ const PRICE_LIST = path.join(REPO_ROOT, 'test/fixtures/cli/azap026_first_299_pro
 const PRICE_LIST_LINES = 299;
 const FIRST_PRODUCT = '*11301011005 REHAU RAUTITAN stabil труба универсальная 32х4.7 мм, прямые отрезки 5 м из сшитого полиэтилена';
 const PRICE_LIST_HEADERS = ['name', 'price', 'image_url', 'product_url', 'unit', 'consumption', 'weight'];
-const MATCH_COLUMNS = ['status', 'sku', 'catalog_name', 'catalog_unit', 'score', 'normalized_unit', 'unit_coefficient', 'price_per_catalog_unit', 'normalized_color', 'candidates', 'reasons', 'error'];
+const MATCH_COLUMNS = ['status', 'sku', 'catalog_name', 'catalog_unit', 'score', 'normalized_unit', 'unit_coefficient', 'price_per_catalog_unit', 'normalized_color', 'candidates', 'reasons', 'error', 'review'];
+const REVIEW_TEXT = { accept: 'принято проверяющим', choose: 'выбрано проверяющим', reject: 'отклонено проверяющим' };
 const JOB_TIMEOUT_MS = 120_000;
 const UI_TIMEOUT_MS = 15_000;
 
@@ -277,6 +278,7 @@ describe.runIf(HAS_CHROMIUM)('whole job in Russian', () => {
       expect(row[column('id')]).toBe(decision.materialId);
       expect(row[column('name')]).toBe(answer.results[index]?.original_name);
       expect(row[column('status')]).toBe(decision.action === 'reject' ? 'no_match' : 'matched');
+      expect(row[column('review')]).toBe(REVIEW_TEXT[decision.action]);
       expect(row[column('sku')]).toBe(decision.sku ?? '');
       expect(row[column('catalog_name')]).toBe(decision.catalogName ?? '');
     }

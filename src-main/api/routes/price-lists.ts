@@ -109,6 +109,7 @@ export function registerPriceListRoutes(app: ZodApp, context: ApiContext, option
           name: line.name,
           unit: line.unit,
           price: line.price ?? null,
+          rowNumber: line.rowNumber ?? null,
           extra: read.inputRows[i] ?? {},
         })),
       });

@@ -179,3 +179,20 @@ describe('compareAttributes totals', () => {
     expect(result.factor).toBeLessThan(PENALTY.conflict * PENALTY.conflict);
   });
 });
+
+describe('compareAttributes with several sizes', () => {
+  it('finds one differing size among agreeing ones', () => {
+    const result = compare('Профиль маячковый Оптима 6 мм 3 м 0,30 мм оцинкованный', 'Профиль маячковый Оптима 10 мм 3 м 0,30 мм оцинкованный');
+
+    expect(result.conflicts).toBe(1);
+    expect(detailsOf(result, 'measure_conflict')[0]).toContain('6 мм');
+    expect(detailsOf(result, 'measure_match')).not.toContain('6 мм, 0.30 мм');
+  });
+
+  it('tells dotted article codes apart', () => {
+    const result = compare('Угол Valtec 3/4 НР(ш) х 3/4 НР(ш) латунный (VTr.093.N.0005)', 'Угол Valtec 3/4 ВР(г) х 3/4 НР(ш) латунный (VTr.092.N.0005)');
+
+    expect(result.articleMatch).toBe(false);
+    expect(detailsOf(result, 'article_differs')).toHaveLength(1);
+  });
+});

@@ -149,8 +149,8 @@ describe('scoreCandidate', () => {
 
 const SETTINGS: DecisionSettings = { acceptThreshold: 0.8, reviewThreshold: 0.45, minMargin: 0.05 };
 
-function scored(sku: string, score: number, conflicts = 0): ScoredCandidate {
-  return { sku, name: sku, unit: 'шт', score, unitCoefficient: 1, reasons: [], conflicts };
+function scored(sku: string, score: number, conflicts = 0, unitUnresolved = false): ScoredCandidate {
+  return { sku, name: sku, unit: 'шт', score, unitCoefficient: unitUnresolved ? null : 1, reasons: [], conflicts, unitUnresolved };
 }
 
 describe('decide', () => {
@@ -212,6 +212,13 @@ describe('decide', () => {
     expect(decision.status).toBe('no_match');
     expect(decision.best).toBeNull();
     expect(decision.reasons).toEqual([{ code: 'below_threshold', detail: '—' }]);
+  });
+
+  it('sends a unit that cannot be converted to review', () => {
+    const decision = decide([scored('A', 0.95, 0, true), scored('B', 0.5)], SETTINGS);
+
+    expect(decision.status).toBe('needs_review');
+    expect(decision.best?.sku).toBe('A');
   });
 
   it('takes the thresholds from the settings', () => {
