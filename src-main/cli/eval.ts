@@ -29,10 +29,20 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       verbose: { type: 'boolean', short: 'v' },
       lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  const usage = {
+    ru: 'Запуск: npm run eval -- --catalog ФАЙЛ --queries ФАЙЛ [--model ПАПКА] [--verbose]\nФайл запросов: столбцы id, name, unit, expected_sku (пустой expected_sku — позиции в каталоге нет).\n',
+    en: 'Usage: npm run eval -- --catalog FILE --queries FILE [--model DIR] [--verbose]\nQueries file: columns id, name, unit, expected_sku (an empty expected_sku means the catalog has no such item).\n',
+  };
+  const lang = detectLanguage(argv);
+  if (values.help) {
+    process.stdout.write(usage[lang]);
+    return 0;
+  }
   if (!values.catalog || !values.queries) {
-    process.stderr.write('Usage: npm run eval -- --catalog FILE --queries FILE [--model DIR] [--verbose]\n');
+    process.stderr.write(usage[lang]);
     return 2;
   }
 
