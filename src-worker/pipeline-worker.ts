@@ -43,6 +43,10 @@ const api: PipelineWorkerApi = {
     return matchLines(lines, index, settings, (line) => decisions[line.id] ?? null);
   },
 
+  async prepareIndex(spec) {
+    await openIndex(spec);
+  },
+
   exitOnNextBatch() {
     exitOnNextBatch = true;
   },

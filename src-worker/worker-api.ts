@@ -19,6 +19,8 @@ export interface PipelineWorkerApi {
     settings: MatcherSettings,
     decisions: Record<string, PriorDecision>,
   ): Promise<MatchResult[]>;
+  /** Open an index version ahead of its first batch, so a new catalog's first job does not wait for it. */
+  prepareIndex(index: WorkerIndexSpec): Promise<void>;
   /**
    * Fault injection for tests of crash recovery: the worker exits as soon as its next batch
    * arrives, before it queries the index. (Terminating a worker during a LanceDB query can abort

@@ -107,6 +107,7 @@ export class JobEngine implements MatchEngine {
     const unfinished = engine.#queue.unfinishedRequests();
     engine.logger.info({ event: 'engine_started', workers: engine.settings.workers, requeuedLines: requeued, unfinishedRequests: unfinished.length, catalogVersion: catalog.manifest?.version ?? null }, 'engine started');
     engine.#loop = engine.#run();
+    void engine.#prepareWorkers();
     return engine;
   }
 
@@ -202,11 +203,23 @@ export class JobEngine implements MatchEngine {
       const manifest = await this.#catalog.rebuild(items, this.#modelDir, source.file);
       this.logger.info({ event: 'catalog_imported', version: manifest.version, items: items.length, seconds: (performance.now() - started) / 1000 }, 'catalog imported');
       await this.#dropUnusedVersions(manifest.version);
+      await this.#prepareWorkers();
       this.#wake?.();
       return manifest;
     });
     this.#importChain = task.catch(() => undefined);
     return task;
+  }
+
+  /** Have the workers open the current index version now instead of on the next job's first batch. */
+  async #prepareWorkers(): Promise<void> {
+    const spec = this.#indexSpec(null);
+    if (!spec) return;
+    const started = performance.now();
+    await this.pool.runOnEach((api) => api.prepareIndex(spec)).catch((error: unknown) => {
+      this.logger.warn({ event: 'index_prepare_failed', error: String(error) }, 'workers did not open the index ahead of time');
+    });
+    this.logger.info({ event: 'workers_prepared', version: spec.version, seconds: (performance.now() - started) / 1000 }, 'workers opened the index');
   }
 
   /** Keep the current and the previous index version and those that unfinished requests use. */

@@ -107,6 +107,23 @@ export class WorkerPool {
     await Promise.all(this.#slots.map((slot) => slot.api.exitOnNextBatch()));
   }
 
+  /**
+   * Run a call on every free worker now and, for each busy one, once more when a worker frees up.
+   * Meant for warm-up, where a second call on the same worker is harmless.
+   */
+  async runOnEach(call: (api: Comlink.Remote<PipelineWorkerApi>) => Promise<void>): Promise<void> {
+    await Promise.all(this.#slots.map((slot) => (slot.busy ? this.run(call) : this.#runOn(slot, call))));
+  }
+
+  async #runOn(slot: Slot, call: (api: Comlink.Remote<PipelineWorkerApi>) => Promise<void>): Promise<void> {
+    slot.busy = true;
+    try {
+      await call(slot.api);
+    } finally {
+      if (this.#slots.includes(slot)) this.#release(slot);
+    }
+  }
+
   get busyCount(): number {
     return this.#slots.filter((slot) => slot.busy).length;
   }

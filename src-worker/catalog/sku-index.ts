@@ -213,15 +213,20 @@ export class SkuIndex {
   /** Retrieve candidate SKUs for each line from vector search and full-text search. */
   async retrieve(lines: PreparedLine[], limit: number): Promise<string[][]> {
     if (lines.length === 0) return [];
-    const texts = lines.map((line) => searchText(line.parsed));
-    const vectors = await this.#embedder.embed(texts);
-
-    const [byVector, byText] = await Promise.all([
-      this.#vectorSearch(vectors, limit),
-      Promise.all(lines.map((line) => this.#textSearch(wordQuery(line), limit))),
-    ]);
-
+    const [byVector, byText] = await Promise.all([this.retrieveByVector(lines, limit), this.retrieveByText(lines, limit)]);
     return lines.map((_, i) => [...new Set([...(byVector[i] ?? []), ...(byText[i] ?? [])])]);
+  }
+
+  /** Candidate SKUs for each line from vector search alone. */
+  async retrieveByVector(lines: PreparedLine[], limit: number): Promise<string[][]> {
+    if (lines.length === 0) return [];
+    const vectors = await this.#embedder.embed(lines.map((line) => searchText(line.parsed)));
+    return this.#vectorSearch(vectors, limit);
+  }
+
+  /** Candidate SKUs for each line from full-text search alone. */
+  async retrieveByText(lines: PreparedLine[], limit: number): Promise<string[][]> {
+    return Promise.all(lines.map((line) => this.#textSearch(wordQuery(line), limit)));
   }
 
   async #vectorSearch(vectors: Float32Array[], limit: number): Promise<string[][]> {

@@ -41,21 +41,36 @@ export async function matchLines(
     }
   });
 
-  const retrievable = prepared.filter((entry): entry is PreparedLine => !(entry instanceof Error));
-  const retrieved = await index.retrieve(retrievable, settings.retrieveLimit);
-
-  let cursor = 0;
-  return lines.map((line, i) => {
-    const entry = prepared[i];
-    if (entry === undefined || entry instanceof Error) return failedResult(line, entry ?? new Error('Line was not parsed.'));
-    const skus = retrieved[cursor] ?? [];
-    cursor += 1;
-    try {
-      return matchOne(line, entry, skus, index, settings, priorDecision(line));
-    } catch (error) {
-      return failedResult(line, error instanceof Error ? error : new Error(String(error)));
-    }
+  // Vector search first. Full-text search is added only for lines that the vector candidates do
+  // not settle as matched: most lines of a price list match on the first pass, and each full-text
+  // query costs about as much as the vector query.
+  const retrievable: { index: number; line: PreparedLine }[] = [];
+  prepared.forEach((entry, index) => {
+    if (!(entry instanceof Error)) retrievable.push({ index, line: entry });
   });
+  const byVector = await index.retrieveByVector(retrievable.map((entry) => entry.line), settings.retrieveLimit);
+
+  const results: MatchResult[] = lines.map((line, i) => {
+    const entry = prepared[i];
+    return failedResult(line, entry instanceof Error ? entry : new Error('Line was not parsed.'));
+  });
+  const match = (position: number, skus: string[]): void => {
+    const entry = retrievable[position];
+    if (!entry) return;
+    const line = lines[entry.index] as PriceListLine;
+    try {
+      results[entry.index] = matchOne(line, entry.line, skus, index, settings, priorDecision(line));
+    } catch (error) {
+      results[entry.index] = failedResult(line, error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  retrievable.forEach((_, position) => match(position, byVector[position] ?? []));
+
+  const unsettled = retrievable.flatMap((entry, position) => (results[entry.index]?.status === 'matched' ? [] : [position]));
+  const byText = await index.retrieveByText(unsettled.map((position) => retrievable[position]!.line), settings.retrieveLimit);
+  unsettled.forEach((position, i) => match(position, [...new Set([...(byVector[position] ?? []), ...(byText[i] ?? [])])]));
+
+  return results;
 }
 
 function matchOne(
