@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const APP_FOLDER = 'materials-matcher';
 
-/** The per-user application-data folder: %APPDATA% on Windows, Application Support on macOS, XDG on Linux. */
+/** Return the per-user application-data folder: %APPDATA% on Windows, Application Support on macOS, XDG on Linux. */
 export function defaultDataDir(): string {
   if (process.env.MATERIALS_MATCHER_DATA_DIR) return process.env.MATERIALS_MATCHER_DATA_DIR;
   if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), APP_FOLDER);

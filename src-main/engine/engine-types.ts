@@ -146,7 +146,7 @@ export interface HealthInfo {
   queue: { pendingLines: number; runningRequests: number };
 }
 
-/** What the HTTP API and the desktop shell call. */
+/** Engine operations that the HTTP API and the desktop shell call. */
 export interface MatchEngine {
   readonly settings: EngineSettings;
   submit(request: SubmitRequest): SubmitAnswer;

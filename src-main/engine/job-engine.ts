@@ -52,7 +52,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
 const ASSUMED_RATE = 100;
 /** A line whose batch crashed its worker this many times is failed instead of requeued at once. */
 const MAX_CRASHES_PER_LINE = 2;
-/** Longest wait for batches in flight when stopping; after it they are parked for the next start. */
+/** Maximum wait for batches in flight when stopping; after it they are parked for the next start. */
 const STOP_GRACE_MS = 10_000;
 
 export interface EngineOptions {
@@ -396,7 +396,7 @@ export class JobEngine implements MatchEngine {
   }
 }
 
-/** The line's own columns: those of the uploaded file when given, otherwise the API fields. */
+/** Return the line's own columns: those of the uploaded file when given, otherwise the API fields. */
 function inputColumns(material: SubmitRequest['materials'][number]): Record<string, string> {
   if (material.extra && Object.keys(material.extra).length > 0) return material.extra;
   const columns: Record<string, string> = { id: material.id, name: material.name, unit: material.unit };

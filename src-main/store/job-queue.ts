@@ -168,10 +168,10 @@ export class JobQueue {
              AND (? IS NULL OR request_id = ?)`,
         )
         .all(requestId ?? null, requestId ?? null) as { id: number; request_id: string; material_id: string }[];
-      const wanted = materialIds ? new Set(materialIds) : null;
+      const selected = materialIds ? new Set(materialIds) : null;
       const mark = this.#db.prepare(`UPDATE processing_results SET processing_status = 'pending', next_attempt_at = ? WHERE id = ?`);
       for (const row of rows) {
-        if (wanted && !wanted.has(row.material_id)) continue;
+        if (selected && !selected.has(row.material_id)) continue;
         mark.run(now, row.id);
         touched.add(row.request_id);
         count += 1;
@@ -250,7 +250,7 @@ export class JobQueue {
     return row.n;
   }
 
-  /** The earliest due time of a line waiting for a retry, or null. */
+  /** Return the earliest due time of a line waiting for a retry, or null. */
   nextRetryAt(): string | null {
     const row = this.#db
       .prepare(

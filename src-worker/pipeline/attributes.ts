@@ -128,9 +128,11 @@ function extractDiameters(text: string, facts: Fact[]): string {
   });
 }
 
+const SIZE_UNIT_TO_MM: Record<string, number> = { мм: 1, см: 10, м: 1000 };
+
 function extractSizes(text: string, facts: Fact[]): string {
   return text.replace(/(?<![a-zа-я0-9.])(\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)+)\s*(мм|см|м)?(?![a-zа-я0-9])/g, (match, tuple: string, unit?: string) => {
-    const factor = unit === 'см' ? 10 : unit === 'м' ? 1000 : 1;
+    const factor = SIZE_UNIT_TO_MM[unit ?? 'мм'] ?? 1;
     const values = tuple.split('x').map((part) => round(Number(part) * factor));
     facts.push({ kind: 'size', value: values.join('x'), source: match.trim() });
     return ' ';

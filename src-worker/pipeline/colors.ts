@@ -92,7 +92,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** The color as stored in results: the colors joined, with the RAL code when there is one. */
+/** Format the color as stored in results: the colors joined, with the RAL code when there is one. */
 export function formatColor(info: ColorInfo): string | null {
   if (info.colors.length === 0 && info.ral.length === 0) return null;
   const names = info.colors.join(', ');

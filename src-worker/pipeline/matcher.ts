@@ -44,12 +44,13 @@ export async function matchLines(
   // Vector search first. Full-text search is added only for lines that the vector candidates do
   // not settle as matched: most lines of a price list match on the first pass, and each full-text
   // query costs about as much as the vector query.
-  const retrievable: { index: number; line: PreparedLine }[] = [];
-  prepared.forEach((entry, index) => {
-    if (!(entry instanceof Error)) retrievable.push({ index, line: entry });
+  const retrievable: { lineIndex: number; line: PreparedLine }[] = [];
+  prepared.forEach((entry, lineIndex) => {
+    if (!(entry instanceof Error)) retrievable.push({ lineIndex, line: entry });
   });
   const byVector = await index.retrieveByVector(retrievable.map((entry) => entry.line), settings.retrieveLimit);
 
+  // Lines that failed to parse keep this result; every other line is overwritten by match() below.
   const results: MatchResult[] = lines.map((line, i) => {
     const entry = prepared[i];
     return failedResult(line, entry instanceof Error ? entry : new Error('Line was not parsed.'));
@@ -57,16 +58,16 @@ export async function matchLines(
   const match = (position: number, skus: string[]): void => {
     const entry = retrievable[position];
     if (!entry) return;
-    const line = lines[entry.index] as PriceListLine;
+    const line = lines[entry.lineIndex] as PriceListLine;
     try {
-      results[entry.index] = matchOne(line, entry.line, skus, index, settings, priorDecision(line));
+      results[entry.lineIndex] = matchOne(line, entry.line, skus, index, settings, priorDecision(line));
     } catch (error) {
-      results[entry.index] = failedResult(line, error instanceof Error ? error : new Error(String(error)));
+      results[entry.lineIndex] = failedResult(line, error instanceof Error ? error : new Error(String(error)));
     }
   };
   retrievable.forEach((_, position) => match(position, byVector[position] ?? []));
 
-  const unsettled = retrievable.flatMap((entry, position) => (results[entry.index]?.status === 'matched' ? [] : [position]));
+  const unsettled = retrievable.flatMap((entry, position) => (results[entry.lineIndex]?.status === 'matched' ? [] : [position]));
   const byText = await index.retrieveByText(unsettled.map((position) => retrievable[position]!.line), settings.retrieveLimit);
   unsettled.forEach((position, i) => match(position, [...new Set([...(byVector[position] ?? []), ...(byText[i] ?? [])])]));
 
@@ -108,7 +109,7 @@ function matchOne(
   };
 }
 
-/** A confirmed SKU goes to the top with full confidence; a rejected one drops below review. */
+/** Move a confirmed SKU to the top with full confidence, and drop a rejected one below review. */
 function applyPriorDecision(scored: ScoredCandidate[], prior: PriorDecision | null, prepared: PreparedLine, index: SkuIndex): void {
   if (!prior || !prior.sku) return;
   let target = scored.find((candidate) => candidate.sku === prior.sku);

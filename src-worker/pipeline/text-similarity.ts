@@ -74,7 +74,7 @@ function weightOf(token: Token, idf: IdfTable): number {
   return idf.idf(token.stem) ?? idf.unknownWeight;
 }
 
-/** How well one word matches another, 0..1. */
+/** Score how well one word matches another, 0..1. */
 export function tokenMatch(a: Token, b: Token): number {
   if (a.stem === b.stem || a.word === b.word) return 1;
 
@@ -87,7 +87,7 @@ export function tokenMatch(a: Token, b: Token): number {
   return fuzzy(a.word, b.word, 0.8);
 }
 
-/** A Latin word's transliteration against a Cyrillic word, whole or stemmed (`ceresit`/`церезит`). */
+/** Compare a Latin word's transliteration with a Cyrillic word, whole or stemmed (`ceresit`/`церезит`). */
 function transliterationMatch(transliterated: string, cyrillic: Token): number {
   return Math.max(fuzzy(transliterated, cyrillic.word, 0.7), fuzzy(transliterated, cyrillic.stem, 0.7)) * 0.95;
 }

@@ -59,7 +59,7 @@ export interface Candidate {
   reasons: Reason[];
 }
 
-/** The pipeline's answer for one price-list line. */
+/** The pipeline's result for one price-list line. */
 export interface MatchResult {
   materialId: string;
   originalName: string;

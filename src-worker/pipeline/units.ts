@@ -72,16 +72,16 @@ type Content = Partial<Record<'count' | 'mass' | 'volume' | 'length' | 'area' | 
 export interface Coefficient {
   /** 1 line unit = value catalog units; null when it cannot be derived. */
   value: number | null;
-  /** How it was derived, for the reviewer: `1 меш = 50 кг`. Null when unknown. */
+  /** Derivation shown to the reviewer, such as `1 меш = 50 кг`; null when unknown. */
   explanation: string | null;
 }
 
 const CLASS_ORDER = ['count', 'mass', 'volume', 'area', 'length', 'item'] as const;
 
 /**
- * Coefficient from the line's unit to the catalog item's unit. The names' attributes supply
- * the content of bags, packs, rolls, coils and sheets; when the catalog name does not state an
- * amount, the line's name is used for it, since a match means both name the same product.
+ * Compute the coefficient from the line's unit to the catalog item's unit. The names' attributes
+ * give the content of bags, packs, rolls, coils and sheets. When the catalog name states no amount,
+ * the line's name is used, because a match means both name the same product.
  */
 export function unitCoefficient(
   lineUnit: UnitInfo | null,
